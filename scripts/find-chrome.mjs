@@ -1,0 +1,46 @@
+// Locates a Chrome or Chromium binary for the browser tests and tools.
+// Order: the CHROME_PATH environment variable, then the usual install paths.
+import { existsSync } from 'node:fs';
+
+const USUAL_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+/** @returns {string} the path of a Chrome/Chromium executable; exits with a one-line error when none exists. */
+export function findChrome() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    fail(`CHROME_PATH is set to "${fromEnv}", but no file exists there.`);
+  }
+  const found = USUAL_PATHS.find((p) => existsSync(p));
+  if (found) return found;
+  return fail(
+    'No Chrome or Chromium found: install one (Debian: apt-get install -y chromium) or set CHROME_PATH to its executable.',
+  );
+}
+
+function fail(message) {
+  console.error(`error: ${message}`);
+  process.exit(1);
+}
+
+/** Flags for a quiet headless Chromium on a closed network, also when run as root. */
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

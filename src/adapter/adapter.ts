@@ -1,0 +1,92 @@
+import type { ServerConfig } from '../domain/config.js';
+import type { SearchQuery, SearchResult } from '../domain/query.js';
+import type { Conversation, Organisation, Subject, User } from '../domain/types.js';
+
+/** Progress of an upload, in bytes. `total` is 0 when unknown. */
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/** Options of a write that creates a message. */
+export interface SendOptions {
+  signal: AbortSignal;
+  /**
+   * One key per draft, reused on every retry of that draft, so that the server stores the
+   * message once however often it is sent (sent as the `Idempotency-Key` header).
+   */
+  idempotencyKey: string;
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/** A new conversation as the user wrote it. */
+export interface NewConversationDraft {
+  subjectId: string;
+  body: string;
+  files: File[];
+  /** KPA staff only: the recipient organisation's customer number. */
+  organisationCustomerNumber?: string;
+}
+
+export interface ReplyDraft {
+  body: string;
+  files: File[];
+}
+
+/** A downloaded attachment: the bytes and the name to save them under. */
+export interface DownloadedAttachment {
+  blob: Blob;
+  name: string;
+}
+
+/** What changed, so that other elements on the page can refresh (e.g. the notice badge). */
+export interface ConversationChange {
+  type: 'created' | 'replied' | 'claimed' | 'released' | 'taken-over' | 'closed';
+  /** Meddelandenummer of the conversation that changed. */
+  number: string;
+}
+
+export type ChangeListener = (change: ConversationChange) => void;
+
+/**
+ * Everything the elements need from a backend. Elements never call `fetch`; they get an object
+ * implementing this interface, as a property or from `<secure-adapter-provider>`.
+ *
+ * Every call takes an `AbortSignal`; an aborted call rejects with the signal's reason. Failures
+ * reject with one of the typed errors in `errors.ts`.
+ */
+export interface SecureMessagesAdapter {
+  /** The signed-in user with capabilities. */
+  getCurrentUser(signal: AbortSignal): Promise<User>;
+  /** Ämnen, in the order the server gives them. */
+  getSubjects(signal: AbortSignal): Promise<Subject[]>;
+  /** Organisations a KPA case officer may write to (empty for employer users). */
+  getOrganisations(signal: AbortSignal): Promise<Organisation[]>;
+  /** Attachment limits, message length, expected reply time. */
+  getServerConfig(signal: AbortSignal): Promise<ServerConfig>;
+  /** One page of conversations; filtering, sorting and paging happen on the server. */
+  searchConversations(query: SearchQuery, signal: AbortSignal): Promise<SearchResult>;
+  /** One conversation by its Meddelandenummer. Reading never changes its status. */
+  getConversation(number: string, signal: AbortSignal): Promise<Conversation>;
+  /** Starts a conversation; the server gives it its Meddelandenummer. */
+  createConversation(draft: NewConversationDraft, options: SendOptions): Promise<Conversation>;
+  /** Adds a message; a reply to an Avslutad conversation reopens it. */
+  reply(number: string, draft: ReplyDraft, options: SendOptions): Promise<Conversation>;
+  /** Jag arbetar med ärendet: the current user becomes assignee of an unassigned conversation. */
+  claim(number: string, version: string, signal: AbortSignal): Promise<Conversation>;
+  /** Unticking Jag arbetar med ärendet: the current user stops being assignee. */
+  release(number: string, version: string, signal: AbortSignal): Promise<Conversation>;
+  /** Jag tar över ärendet: the current user replaces another assignee. */
+  takeOver(number: string, version: string, signal: AbortSignal): Promise<Conversation>;
+  /** Markera konversation som avslutad (KPA staff only). */
+  close(number: string, version: string, signal: AbortSignal): Promise<Conversation>;
+  /** Number of conversations needing attention (Nytt meddelande, Svar inkommit). */
+  getNoticeCount(signal: AbortSignal): Promise<number>;
+  /** The bytes of one attachment, for saving; never rendered inline. */
+  downloadAttachment(number: string, attachmentId: string, signal: AbortSignal): Promise<DownloadedAttachment>;
+  /**
+   * Called after every change this adapter makes (or learns of); returns an unsubscribe function.
+   * All elements sharing one adapter instance see each other's changes.
+   */
+  subscribe(listener: ChangeListener): () => void;
+}

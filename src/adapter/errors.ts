@@ -1,0 +1,118 @@
+import type { UserRef } from '../domain/types.js';
+
+/**
+ * Every failure an adapter reports is one of these typed errors, so elements can react
+ * to the kind of failure without looking at HTTP details. Aborts are not errors of ours:
+ * an aborted call rejects with the signal's reason (a `DOMException` named `AbortError`).
+ */
+export const ERROR_KINDS = [
+  'network',
+  'auth-required',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'validation',
+  'too-large',
+  'unsupported-type',
+  'server',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export abstract class AdapterError extends Error {
+  abstract readonly kind: ErrorKind;
+  /** HTTP status when the server answered, else undefined. */
+  readonly status: number | undefined;
+
+  constructor(message: string, status?: number, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.status = status;
+  }
+}
+
+/** The request never got an answer: offline, DNS, connection reset, or the response was lost. */
+export class NetworkError extends AdapterError {
+  readonly kind = 'network' as const;
+  /**
+   * True when the request may have reached the server and changed something (a write whose
+   * response was lost). Retry such a write only with the same idempotency key.
+   */
+  readonly outcomeUnknown: boolean;
+  constructor(message: string, outcomeUnknown: boolean, options?: ErrorOptions) {
+    super(message, undefined, options);
+    this.outcomeUnknown = outcomeUnknown;
+  }
+}
+
+/** 401: the session has expired; the host must sign the user in again. */
+export class AuthRequiredError extends AdapterError {
+  readonly kind = 'auth-required' as const;
+}
+
+/** 403: the user may not do this (e.g. an employer user trying to close). */
+export class ForbiddenError extends AdapterError {
+  readonly kind = 'forbidden' as const;
+}
+
+/** 404: no such conversation or attachment (or not visible to this user). */
+export class NotFoundError extends AdapterError {
+  readonly kind = 'not-found' as const;
+}
+
+/** 409/412: someone else changed the conversation first. Carries who holds the case now. */
+export class ConflictError extends AdapterError {
+  readonly kind = 'conflict' as const;
+  readonly assignee: UserRef | null;
+  readonly currentVersion: string | null;
+  constructor(message: string, status: number, assignee: UserRef | null, currentVersion: string | null) {
+    super(message, status);
+    this.assignee = assignee;
+    this.currentVersion = currentVersion;
+  }
+}
+
+/** 422: the server rejected input; messages per field (`subjectId`, `body`, `files`, ...). */
+export class ValidationError extends AdapterError {
+  readonly kind = 'validation' as const;
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  constructor(message: string, fieldErrors: Record<string, string>) {
+    super(message, 422);
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** 413: an attachment (or the whole request) is larger than the server accepts. */
+export class TooLargeError extends AdapterError {
+  readonly kind = 'too-large' as const;
+  readonly maxBytes: number | null;
+  constructor(message: string, maxBytes: number | null) {
+    super(message, 413);
+    this.maxBytes = maxBytes;
+  }
+}
+
+/** 415: an attachment's type is not accepted. */
+export class UnsupportedTypeError extends AdapterError {
+  readonly kind = 'unsupported-type' as const;
+  constructor(message: string) {
+    super(message, 415);
+  }
+}
+
+/** 5xx: the server failed. `retryAfterSeconds` honours a `Retry-After` header when given. */
+export class ServerError extends AdapterError {
+  readonly kind = 'server' as const;
+  readonly retryAfterSeconds: number | null;
+  constructor(message: string, status: number, retryAfterSeconds: number | null) {
+    super(message, status);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export function isAdapterError(error: unknown): error is AdapterError {
+  return error instanceof AdapterError;
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
