@@ -83,7 +83,11 @@ export interface SecureMessagesAdapter {
   /** Number of conversations needing attention (Nytt meddelande, Svar inkommit). */
   getNoticeCount(signal: AbortSignal): Promise<number>;
   /** The bytes of one attachment, for saving; never rendered inline. */
-  downloadAttachment(number: string, attachmentId: string, signal: AbortSignal): Promise<DownloadedAttachment>;
+  downloadAttachment(
+    number: string,
+    attachmentId: string,
+    signal: AbortSignal,
+  ): Promise<DownloadedAttachment>;
   /**
    * Called after every change this adapter makes (or learns of); returns an unsubscribe function.
    * All elements sharing one adapter instance see each other's changes.

@@ -71,12 +71,15 @@ export class ConflictError extends AdapterError {
   }
 }
 
-/** 422: the server rejected input; messages per field (`subjectId`, `body`, `files`, ...). */
+/**
+ * 422 (or 400): the server rejected input; messages per field (`subjectId`, `body`, `files`, ...).
+ * `status` is 422 unless given (the REST adapter passes 400 for a malformed request).
+ */
 export class ValidationError extends AdapterError {
   readonly kind = 'validation' as const;
   readonly fieldErrors: Readonly<Record<string, string>>;
-  constructor(message: string, fieldErrors: Record<string, string>) {
-    super(message, 422);
+  constructor(message: string, fieldErrors: Record<string, string>, status = 422) {
+    super(message, status);
     this.fieldErrors = fieldErrors;
   }
 }

@@ -1,0 +1,8 @@
+export * from './adapter.js';
+export * from './errors.js';
+export type { Problem } from './problem.js';
+export * from './change-hub.js';
+export * from './context.js';
+export * from './rest-adapter.js';
+export { errorMessages } from './error-messages.js';
+export { parseContentDispositionFilename, parseEtag, parseRetryAfter, quoteEtag } from './http.js';
