@@ -1,0 +1,175 @@
+/** Fixed reference data of the mock backend: users, organisations, subjects and server config. */
+import type { ServerConfig } from '../src/domain/config.js';
+import type { Organisation, Subject, User, UserRef } from '../src/domain/types.js';
+
+export const MOCK_USER_IDS = {
+  employer: 'NAEF00',
+  colleague: 'ABCD01',
+  colleague2: 'EFGH02',
+  officer: 'KPAH01',
+  otherOrganisation: 'OTOR01',
+} as const;
+
+/** The organisation of the manual's screenshots. */
+export const HOME_ORGANISATION: Organisation = Object.freeze({
+  customerNumber: '0000',
+  organisationNumber: '0000000000',
+  name: 'Kundnamnet',
+});
+
+/** Made-up customer organisations (fictitious names; no real municipality). */
+const OTHER_ORGANISATION_LIST: readonly Organisation[] = [
+  { customerNumber: '1042', organisationNumber: '2120009871', name: 'Sjöviks kommun' },
+  { customerNumber: '1107', organisationNumber: '2120009889', name: 'Ekbacka kommun' },
+  { customerNumber: '1153', organisationNumber: '2320009897', name: 'Region Norrmark' },
+  { customerNumber: '1218', organisationNumber: '2120009905', name: 'Lövsala kommun' },
+  { customerNumber: '1276', organisationNumber: '2220009913', name: 'Björkvikens kommunalförbund' },
+  { customerNumber: '1334', organisationNumber: '5560009921', name: 'Åsby Energi AB' },
+  { customerNumber: '1389', organisationNumber: '2120009939', name: 'Strandby kommun' },
+  { customerNumber: '1425', organisationNumber: '2120009947', name: 'Hallsta kommun' },
+  { customerNumber: '1490', organisationNumber: '5560009954', name: 'Ekbacka Bostäder AB' },
+].map((o) => Object.freeze(o));
+
+export const ORGANISATIONS: readonly Organisation[] = Object.freeze([
+  HOME_ORGANISATION,
+  ...OTHER_ORGANISATION_LIST,
+]);
+
+export const SUBJECTS: readonly Subject[] = Object.freeze(
+  [
+    { id: 'anstallning-och-lon', name: 'Anställning och lön' },
+    { id: 'berakning', name: 'Beräkning' },
+    { id: 'utbetalning', name: 'Utbetalning' },
+    { id: 'ovrigt', name: 'Övrigt' },
+    { id: 'ekonomi-och-fakturor', name: 'Ekonomi och fakturor' },
+    { id: 'rapportering', name: 'Rapportering' },
+  ].map((s) => Object.freeze(s)),
+);
+
+const EMPLOYER_CAPABILITIES = Object.freeze({
+  canClose: false,
+  canAssign: true,
+  canChooseOrganisation: false,
+});
+const OFFICER_CAPABILITIES = Object.freeze({ canClose: true, canAssign: false, canChooseOrganisation: true });
+
+function employer(id: string, name: string, organisation: Organisation): User {
+  return { id, name, side: 'employer', organisation, capabilities: { ...EMPLOYER_CAPABILITIES } };
+}
+
+/** The users one can switch between (`MockBackend.setCurrentUser`). */
+export function createMockUsers(): User[] {
+  return [
+    employer(MOCK_USER_IDS.employer, 'Namn Efternamn', HOME_ORGANISATION),
+    employer(MOCK_USER_IDS.colleague, 'Anna Berglund', HOME_ORGANISATION),
+    employer(MOCK_USER_IDS.colleague2, 'Erik Holmberg', HOME_ORGANISATION),
+    {
+      id: MOCK_USER_IDS.officer,
+      name: 'Katarina Hallberg',
+      side: 'kpa',
+      organisation: null,
+      capabilities: { ...OFFICER_CAPABILITIES },
+    },
+    employer(MOCK_USER_IDS.otherOrganisation, 'Oskar Torstensson', OTHER_ORGANISATION_LIST[0]!),
+  ];
+}
+
+/** Further employer-side people per organisation: authors and assignees in the seed. */
+const EXTRA_EMPLOYER_NAMES: Readonly<Record<string, readonly [string, string][]>> = {
+  '0000': [
+    ['MALU03', 'Maria Lundqvist'],
+    ['JOSA04', 'Johan Sandberg'],
+  ],
+  '1042': [
+    ['LESJ01', 'Lena Sjöberg'],
+    ['PEHA02', 'Peter Hansson'],
+  ],
+  '1107': [
+    ['KAAN01', 'Karin Andersson'],
+    ['MINI02', 'Mikael Nilsson'],
+    ['SOEK03', 'Sofia Ek'],
+  ],
+  '1153': [
+    ['ANJO01', 'Annika Johansson'],
+    ['THLA02', 'Thomas Larsson'],
+  ],
+  '1218': [
+    ['HEKA01', 'Helena Karlsson'],
+    ['STOL02', 'Stefan Olsson'],
+  ],
+  '1276': [
+    ['CAPE01', 'Camilla Persson'],
+    ['MASV02', 'Magnus Svensson'],
+  ],
+  '1334': [
+    ['LIGU01', 'Linda Gustafsson'],
+    ['NIJA02', 'Niklas Jakobsson'],
+  ],
+  '1389': [
+    ['ULMA01', 'Ulrika Magnusson'],
+    ['BJPE02', 'Björn Pettersson'],
+    ['JEHE03', 'Jenny Hedberg'],
+  ],
+  '1425': [
+    ['AGLI01', 'Agneta Lindberg'],
+    ['ROAX02', 'Robert Axelsson'],
+  ],
+  '1490': [
+    ['SUMO01', 'Susanne Mattsson'],
+    ['TOBE02', 'Tobias Berg'],
+  ],
+};
+
+/** Every employer-side person of each organisation (customer number → people), mock users first. */
+export function employerPeopleByOrganisation(users: readonly User[]): Map<string, UserRef[]> {
+  const map = new Map<string, UserRef[]>();
+  for (const org of ORGANISATIONS) map.set(org.customerNumber, []);
+  for (const u of users) {
+    if (u.side === 'employer' && u.organisation) {
+      map.get(u.organisation.customerNumber)!.push({ id: u.id, name: u.name, side: 'employer' });
+    }
+  }
+  for (const [customerNumber, people] of Object.entries(EXTRA_EMPLOYER_NAMES)) {
+    for (const [id, name] of people) map.get(customerNumber)!.push({ id, name, side: 'employer' });
+  }
+  return map;
+}
+
+/** KPA staff who write in the seeded conversations (the switchable officer first). */
+export const KPA_STAFF: readonly UserRef[] = Object.freeze([
+  { id: MOCK_USER_IDS.officer, name: 'Katarina Hallberg', side: 'kpa' },
+  { id: 'KPJL02', name: 'Jonas Lindström', side: 'kpa' },
+  { id: 'KPMS03', name: 'Marie Sandström', side: 'kpa' },
+  { id: 'KPAN04', name: 'Anders Nyström', side: 'kpa' },
+  { id: 'KPLW05', name: 'Louise Wallin', side: 'kpa' },
+] satisfies UserRef[]);
+
+export const MEGABYTE = 1024 * 1024;
+
+export function createServerConfig(): ServerConfig {
+  return {
+    attachments: {
+      maxBytes: 10 * MEGABYTE,
+      maxFiles: 1,
+      allowedTypes: [
+        { extension: 'pdf', mimeTypes: ['application/pdf'] },
+        { extension: 'jpg', mimeTypes: ['image/jpeg'] },
+        { extension: 'jpeg', mimeTypes: ['image/jpeg'] },
+        { extension: 'png', mimeTypes: ['image/png'] },
+        {
+          extension: 'docx',
+          mimeTypes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+        },
+        {
+          extension: 'xlsx',
+          mimeTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        },
+        { extension: 'txt', mimeTypes: ['text/plain'] },
+        // Windows browsers report CSV files as application/vnd.ms-excel.
+        { extension: 'csv', mimeTypes: ['text/csv', 'application/vnd.ms-excel'] },
+      ],
+    },
+    messageMaxLength: 5000,
+    expectedReplyWorkingDays: 3,
+  };
+}

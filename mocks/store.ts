@@ -1,0 +1,634 @@
+/**
+ * The in-memory state of the mock backend and every operation of the HTTP contract, independent
+ * of HTTP. Status changes go through the domain's `nextStatus`, permissions through the domain's
+ * predicates and input checks through the domain's validators, so that the mock cannot drift from
+ * the rules the elements follow. Failures are thrown as `ProblemError`s.
+ */
+import type { ServerConfig } from '../src/domain/config.js';
+import {
+  canClaim,
+  canClose,
+  canRelease,
+  canTakeOver,
+  compareSummaries,
+  effectiveFilters,
+  indexConversationText,
+  isPageSize,
+  matchesFilters,
+  needsAttention,
+  nextStatus,
+  validateAttachments,
+  validateFilters,
+  validateMessageBody,
+  type ConversationEvent,
+  type SearchIndexEntry,
+} from '../src/domain/index.js';
+import {
+  DEFAULT_FILTERS,
+  SORT_DIRECTIONS,
+  SORT_KEYS,
+  type ConversationFilters,
+  type SearchQuery,
+  type SearchResult,
+  type Sort,
+} from '../src/domain/query.js';
+import { isStatus } from '../src/domain/status.js';
+import type {
+  Attachment,
+  Conversation,
+  ConversationSummary,
+  HistoryAction,
+  HistoryEntry,
+  Message,
+  Organisation,
+  Subject,
+  User,
+  UserRef,
+} from '../src/domain/types.js';
+import { ProblemError } from './problem.js';
+
+/** One conversation as the store keeps it. `summary` is the inbox row and is updated in place. */
+export interface ConversationRecord {
+  summary: ConversationSummary;
+  messages: Message[];
+  history: HistoryEntry[];
+  /** Bumped on every change; the version (ETag) derives from it. */
+  revision: number;
+  /** Precomputed searchable text, rebuilt on every new message. */
+  index: SearchIndexEntry;
+}
+
+/** An uploaded file as the handlers hand it to the store. */
+export interface UploadedFile {
+  name: string;
+  size: number;
+  /** MIME type as the client sent it (may be empty). */
+  type: string;
+  data: Blob;
+}
+
+export interface NewConversationInput {
+  subjectId: string;
+  body: string;
+  /** Required for KPA staff; employer users may leave it out (or give their own). */
+  organisationCustomerNumber?: string | null;
+  files: UploadedFile[];
+}
+
+export interface ReplyInput {
+  body: string;
+  files: UploadedFile[];
+}
+
+/** The answer to a create or reply: the conversation, and whether it is a replay of an earlier answer. */
+export interface WriteResult {
+  conversation: Conversation;
+  replayed: boolean;
+}
+
+export interface DownloadableAttachment {
+  name: string;
+  mimeType: string;
+  blob: Blob;
+}
+
+export interface MockStoreInit {
+  records: ConversationRecord[];
+  subjects: readonly Subject[];
+  organisations: readonly Organisation[];
+  config: ServerConfig;
+  /** The clock for new messages and history entries. */
+  clock: () => Date;
+  /** The first number tried for new conversations. */
+  nextNumber: number;
+}
+
+const NUMBER_SPACE = 100_000;
+
+export function formatMessageNumber(n: number): string {
+  return String(n).padStart(5, '0');
+}
+
+export function versionOf(record: ConversationRecord): string {
+  return `v${record.revision}`;
+}
+
+function userRef(user: UserRef): UserRef {
+  return { id: user.id, name: user.name, side: user.side };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The values of an `If-Match` header: a list of (weak or strong) entity tags, or `*`. */
+export function parseIfMatch(header: string): string[] {
+  return header
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '')
+    .map((tag) => (tag.startsWith('W/') ? tag.slice(2) : tag))
+    .map((tag) => (tag.length >= 2 && tag.startsWith('"') && tag.endsWith('"') ? tag.slice(1, -1) : tag));
+}
+
+export class MockStore {
+  /** Settings given to clients; tests may change them (e.g. a smaller `maxBytes`). */
+  config: ServerConfig;
+  readonly subjects: readonly Subject[];
+  readonly organisations: readonly Organisation[];
+
+  readonly #all: ConversationRecord[];
+  readonly #byNumber = new Map<string, ConversationRecord>();
+  readonly #byOrganisation = new Map<string, ConversationRecord[]>();
+  /** Bytes of uploaded attachments; seeded attachments are synthesised on download. */
+  readonly #attachmentData = new Map<string, Blob>();
+  /** (user id, Idempotency-Key) → what the first request asked for and what it was answered. */
+  readonly #idempotency = new Map<string, { fingerprint: string; conversation: Conversation }>();
+  readonly #clock: () => Date;
+  #nextNumber: number;
+  #uploadCounter = 0;
+
+  constructor(init: MockStoreInit) {
+    this.config = init.config;
+    this.subjects = init.subjects;
+    this.organisations = init.organisations;
+    this.#clock = init.clock;
+    this.#nextNumber = init.nextNumber;
+    this.#all = [];
+    for (const org of init.organisations) this.#byOrganisation.set(org.customerNumber, []);
+    for (const record of init.records) this.#insert(record);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading (for tests and handlers)
+
+  /** Number of conversations. */
+  get size(): number {
+    return this.#all.length;
+  }
+
+  /** Number of messages over all conversations. */
+  messageCount(): number {
+    let n = 0;
+    for (const r of this.#all) n += r.messages.length;
+    return n;
+  }
+
+  /** Every conversation's inbox row (copies), in creation order. */
+  summaries(): ConversationSummary[] {
+    return this.#all.map((r) => ({ ...r.summary }));
+  }
+
+  /** A conversation regardless of visibility (tests only; copies). */
+  peek(number: string): Conversation | undefined {
+    const r = this.#byNumber.get(number);
+    return r ? toConversation(r) : undefined;
+  }
+
+  /** The stored record (tests only; mutate at your own risk). */
+  record(number: string): ConversationRecord | undefined {
+    return this.#byNumber.get(number);
+  }
+
+  /** Every stored record, in creation order (read-only view). */
+  records(): readonly ConversationRecord[] {
+    return this.#all;
+  }
+
+  isVisible(user: User, record: ConversationRecord): boolean {
+    if (user.side === 'kpa') return true;
+    return (
+      user.organisation !== null &&
+      record.summary.organisation.customerNumber === user.organisation.customerNumber
+    );
+  }
+
+  /** Organisations a user may write to: all for KPA staff, none for employer users. */
+  organisationsFor(user: User): Organisation[] {
+    return user.capabilities.canChooseOrganisation ? this.organisations.map((o) => ({ ...o })) : [];
+  }
+
+  getConversation(user: User, number: string): Conversation {
+    return toConversation(this.#require(user, number));
+  }
+
+  noticeCount(user: User): number {
+    let count = 0;
+    for (const r of this.#visibleRecords(user)) if (needsAttention(r.summary.status, user.side)) count++;
+    return count;
+  }
+
+  search(user: User, raw: unknown): SearchResult {
+    const query = this.#parseQuery(raw);
+    const filters = effectiveFilters(query.filters);
+    let matches: ConversationSummary[];
+    if (filters.messageNumber !== null) {
+      // A message number finds exactly that conversation, closed or not: no scan needed.
+      const r = this.#byNumber.get(filters.messageNumber);
+      matches =
+        r && this.isVisible(user, r) && matchesFilters(r.summary, r.index, filters) ? [r.summary] : [];
+    } else {
+      matches = [];
+      for (const r of this.#visibleRecords(user)) {
+        if (matchesFilters(r.summary, r.index, filters)) matches.push(r.summary);
+      }
+      const sort = query.sort;
+      matches.sort((a, b) => compareSummaries(a, b, sort));
+    }
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: matches.slice(start, start + query.pageSize).map(copySummary),
+      total: matches.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  attachment(user: User, number: string, attachmentId: string): DownloadableAttachment {
+    const r = this.#require(user, number);
+    for (const m of r.messages) {
+      for (const a of m.attachments) {
+        if (a.id === attachmentId) {
+          const blob = this.#attachmentData.get(a.id) ?? synthesiseAttachment(a);
+          return { name: a.name, mimeType: a.mimeType, blob };
+        }
+      }
+    }
+    throw new ProblemError(404, { detail: 'Bilagan finns inte.' });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writing
+
+  createConversation(user: User, input: NewConversationInput, idempotencyKey: string | null): WriteResult {
+    const key = requireIdempotencyKey(idempotencyKey);
+    const text = toLf(input.body);
+    const fingerprint = JSON.stringify([
+      'create',
+      input.subjectId,
+      text,
+      input.organisationCustomerNumber ?? null,
+      input.files.map((f) => [f.name, f.size]),
+    ]);
+    const replay = this.#replay(user, key, fingerprint);
+    if (replay) return replay;
+
+    this.#checkFiles(input.files);
+    const errors: Record<string, string> = {};
+    const subject = this.subjects.find((s) => s.id === input.subjectId);
+    if (!subject) errors.subjectId = input.subjectId ? 'Ämnet finns inte.' : 'Välj ämne.';
+    const body = validateMessageBody(text, this.config.messageMaxLength);
+    if (!body.ok) errors.body = body.message;
+    let organisation: Organisation | undefined;
+    const requested = input.organisationCustomerNumber?.trim() || null;
+    if (user.side === 'kpa') {
+      if (!requested) errors.organisationCustomerNumber = 'Välj organisation.';
+      else {
+        organisation = this.organisations.find((o) => o.customerNumber === requested);
+        if (!organisation) errors.organisationCustomerNumber = 'Organisationen finns inte.';
+      }
+    } else {
+      organisation = user.organisation ?? undefined;
+      if (!organisation || (requested !== null && requested !== organisation.customerNumber)) {
+        errors.organisationCustomerNumber = 'Du kan bara skriva för din egen organisation.';
+      }
+    }
+    if (Object.keys(errors).length > 0 || !subject || !organisation || !body.ok) {
+      throw new ProblemError(422, { detail: 'Kontrollera uppgifterna.', errors });
+    }
+
+    const number = this.#allocateNumber();
+    const at = this.#clock().toISOString();
+    const message = this.#newMessage(user, number, 1, body.value, input.files, at);
+    const record: ConversationRecord = {
+      summary: {
+        number,
+        subject,
+        status: nextStatus(null, eventOf(user)),
+        lastActivityAt: at,
+        assignee: null,
+        organisation,
+      },
+      messages: [message],
+      history: [],
+      revision: 1,
+      index: indexConversationText([message.body]),
+    };
+    this.#insert(record);
+    return this.#remember(user, key, fingerprint, record);
+  }
+
+  reply(user: User, number: string, input: ReplyInput, idempotencyKey: string | null): WriteResult {
+    const key = requireIdempotencyKey(idempotencyKey);
+    const r = this.#require(user, number);
+    const text = toLf(input.body);
+    const fingerprint = JSON.stringify(['reply', number, text, input.files.map((f) => [f.name, f.size])]);
+    const replay = this.#replay(user, key, fingerprint);
+    if (replay) return replay;
+
+    this.#checkFiles(input.files);
+    const body = validateMessageBody(text, this.config.messageMaxLength);
+    if (!body.ok)
+      throw new ProblemError(422, { detail: 'Kontrollera uppgifterna.', errors: { body: body.message } });
+
+    const at = this.#clock().toISOString();
+    const previous = r.summary.status;
+    const status = nextStatus(previous, eventOf(user));
+    const message = this.#newMessage(user, number, r.messages.length + 1, body.value, input.files, at);
+    r.messages.push(message);
+    if (previous === 'closed' && status !== 'closed')
+      r.history.push({ action: 'reopened', actor: userRef(user), at });
+    r.summary.status = status;
+    r.summary.lastActivityAt = at;
+    r.revision++;
+    r.index = indexConversationText(r.messages.map((m) => m.body));
+    return this.#remember(user, key, fingerprint, r);
+  }
+
+  /** Jag arbetar med ärendet. */
+  claim(user: User, number: string, ifMatch: string | null): Conversation {
+    return this.#assignmentWrite(user, number, ifMatch, 'claimed');
+  }
+
+  /** Unticking Jag arbetar med ärendet. */
+  release(user: User, number: string, ifMatch: string | null): Conversation {
+    return this.#assignmentWrite(user, number, ifMatch, 'released');
+  }
+
+  /** Jag tar över ärendet. */
+  takeOver(user: User, number: string, ifMatch: string | null): Conversation {
+    return this.#assignmentWrite(user, number, ifMatch, 'taken-over');
+  }
+
+  /** Markera konversation som avslutad (KPA staff only). */
+  close(user: User, number: string, ifMatch: string | null): Conversation {
+    const r = this.#require(user, number);
+    if (user.side !== 'kpa' || !user.capabilities.canClose) {
+      throw new ProblemError(403, { detail: 'Endast KPA Pension kan avsluta konversationer.' });
+    }
+    this.#checkVersion(r, ifMatch);
+    if (!canClose(user, r.summary)) {
+      throw new ProblemError(409, { detail: 'Konversationen är redan avslutad.', ...conflictInfo(r) });
+    }
+    const at = this.#clock().toISOString();
+    r.summary.status = nextStatus(r.summary.status, 'kpa-closes');
+    r.summary.lastActivityAt = at;
+    r.history.push({ action: 'closed', actor: userRef(user), at });
+    r.revision++;
+    return toConversation(r);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Internals
+
+  #insert(record: ConversationRecord): void {
+    this.#all.push(record);
+    this.#byNumber.set(record.summary.number, record);
+    const customerNumber = record.summary.organisation.customerNumber;
+    let list = this.#byOrganisation.get(customerNumber);
+    if (!list) this.#byOrganisation.set(customerNumber, (list = []));
+    list.push(record);
+  }
+
+  #visibleRecords(user: User): readonly ConversationRecord[] {
+    if (user.side === 'kpa') return this.#all;
+    if (!user.organisation) return [];
+    return this.#byOrganisation.get(user.organisation.customerNumber) ?? [];
+  }
+
+  /** The conversation, or 404 when it does not exist or belongs to another organisation. */
+  #require(user: User, number: string): ConversationRecord {
+    const r = this.#byNumber.get(number);
+    if (!r || !this.isVisible(user, r)) throw new ProblemError(404, { detail: 'Konversationen finns inte.' });
+    return r;
+  }
+
+  #checkVersion(r: ConversationRecord, ifMatch: string | null): void {
+    if (ifMatch === null || ifMatch.trim() === '') {
+      throw new ProblemError(428, { detail: 'If-Match med konversationens version krävs.' });
+    }
+    const tags = parseIfMatch(ifMatch);
+    const current = versionOf(r);
+    if (!tags.some((tag) => tag === '*' || tag === current)) {
+      throw new ProblemError(412, { detail: 'Någon annan har ändrat ärendet.', ...conflictInfo(r) });
+    }
+  }
+
+  #assignmentWrite(user: User, number: string, ifMatch: string | null, action: HistoryAction): Conversation {
+    const r = this.#require(user, number);
+    if (!user.capabilities.canAssign) {
+      throw new ProblemError(403, { detail: 'Du kan inte ta ansvar för ärenden.' });
+    }
+    this.#checkVersion(r, ifMatch);
+    const at = this.#clock().toISOString();
+    const actor = userRef(user);
+    switch (action) {
+      case 'claimed':
+        if (!canClaim(user, r.summary))
+          throw new ProblemError(409, { detail: 'Någon arbetar redan med ärendet.', ...conflictInfo(r) });
+        r.summary.assignee = actor;
+        r.history.push({ action, actor, at });
+        break;
+      case 'released':
+        if (!canRelease(user, r.summary))
+          throw new ProblemError(409, { detail: 'Du är inte ansvarig för ärendet.', ...conflictInfo(r) });
+        r.summary.assignee = null;
+        r.history.push({ action, actor, at });
+        break;
+      case 'taken-over': {
+        if (!canTakeOver(user, r.summary)) {
+          throw new ProblemError(409, {
+            detail: r.summary.assignee
+              ? 'Du är redan ansvarig för ärendet.'
+              : 'Ärendet har ingen ansvarig att ta över från.',
+            ...conflictInfo(r),
+          });
+        }
+        const previousAssignee = r.summary.assignee;
+        r.summary.assignee = actor;
+        r.history.push({ action, actor, at, previousAssignee });
+        break;
+      }
+      default:
+        throw new Error(`Not an assignment action: ${action}`);
+    }
+    r.revision++;
+    return toConversation(r);
+  }
+
+  /** Attachment limits: 413 and 415 before anything is stored; other problems 422. */
+  #checkFiles(files: readonly UploadedFile[]): void {
+    const rules = this.config.attachments;
+    const result = validateAttachments(
+      files.map((f) => ({ name: f.name, size: f.size, type: f.type })),
+      rules,
+    );
+    if (result.ok) return;
+    if (result.code === 'attachment.too-large') {
+      throw new ProblemError(413, { detail: result.message, maxBytes: rules.maxBytes });
+    }
+    if (result.code === 'attachment.type') throw new ProblemError(415, { detail: result.message });
+    throw new ProblemError(422, { detail: result.message, errors: { files: result.message } });
+  }
+
+  #newMessage(
+    user: User,
+    number: string,
+    ordinal: number,
+    body: string,
+    files: readonly UploadedFile[],
+    at: string,
+  ): Message {
+    const attachments: Attachment[] = files.map((f) => {
+      const id = `u${++this.#uploadCounter}-${number}`;
+      const mimeType = f.type || 'application/octet-stream';
+      this.#attachmentData.set(id, f.data);
+      return { id, name: f.name, size: f.size, mimeType };
+    });
+    return { id: `m${number}-${ordinal}`, author: userRef(user), sentAt: at, body, attachments };
+  }
+
+  #allocateNumber(): string {
+    for (let tries = 0; tries < NUMBER_SPACE; tries++) {
+      const candidate = formatMessageNumber(this.#nextNumber % NUMBER_SPACE);
+      this.#nextNumber = (this.#nextNumber + 1) % NUMBER_SPACE;
+      if (!this.#byNumber.has(candidate)) return candidate;
+    }
+    throw new ProblemError(503, { detail: 'Det finns inga lediga meddelandenummer.' });
+  }
+
+  #replay(user: User, key: string, fingerprint: string): WriteResult | null {
+    const earlier = this.#idempotency.get(idempotencyScope(user, key));
+    if (!earlier) return null;
+    if (earlier.fingerprint !== fingerprint) {
+      throw new ProblemError(422, {
+        detail: 'Idempotency-Key har redan använts för ett annat meddelande.',
+        errors: { idempotencyKey: 'Nyckeln har redan använts för ett annat innehåll.' },
+      });
+    }
+    return { conversation: structuredClone(earlier.conversation), replayed: true };
+  }
+
+  #remember(user: User, key: string, fingerprint: string, r: ConversationRecord): WriteResult {
+    const conversation = toConversation(r);
+    this.#idempotency.set(idempotencyScope(user, key), {
+      fingerprint,
+      conversation: structuredClone(conversation),
+    });
+    return { conversation, replayed: false };
+  }
+
+  /** Every member of the SearchQuery is required (as in the OpenAPI document); 422 per field otherwise. */
+  #parseQuery(raw: unknown): SearchQuery {
+    if (!isObject(raw)) {
+      throw new ProblemError(422, { detail: 'Sökfrågan saknas.', errors: { query: 'Sökfrågan saknas.' } });
+    }
+    const errors: Record<string, string> = {};
+    const missing = 'Saknas.';
+    const f = raw.filters;
+    const filters: ConversationFilters = { ...DEFAULT_FILTERS, statuses: [...DEFAULT_FILTERS.statuses] };
+    if (!isObject(f)) {
+      errors.filters = f === undefined ? missing : 'Ogiltiga filter.';
+    } else {
+      if (f.subjectId === undefined) errors.subjectId = missing;
+      else if (f.subjectId !== null) {
+        if (typeof f.subjectId !== 'string') errors.subjectId = 'Ogiltigt ämne.';
+        else if (!this.subjects.some((s) => s.id === f.subjectId)) errors.subjectId = 'Ämnet finns inte.';
+        else filters.subjectId = f.subjectId;
+      }
+      for (const field of ['messageNumber', 'assigneeId', 'text'] as const) {
+        const value = f[field];
+        if (typeof value === 'string') filters[field] = value;
+        else errors[field] = value === undefined ? missing : 'Ogiltigt värde.';
+      }
+      if (Array.isArray(f.statuses) && f.statuses.every(isStatus))
+        filters.statuses = [...new Set(f.statuses)];
+      else errors.statuses = f.statuses === undefined ? missing : 'Ogiltig status.';
+      for (const [field, message] of Object.entries(validateFilters(filters))) errors[field] ??= message;
+    }
+    const page = raw.page;
+    if (!(typeof page === 'number' && Number.isInteger(page) && page >= 1)) {
+      errors.page = page === undefined ? missing : 'Sidan måste vara ett heltal från 1.';
+    }
+    const pageSize = raw.pageSize;
+    if (!isPageSize(pageSize)) {
+      errors.pageSize = pageSize === undefined ? missing : 'Antal per sida måste vara 25, 50 eller 100.';
+    }
+    const s = raw.sort;
+    const sortValid =
+      isObject(s) &&
+      (SORT_KEYS as readonly unknown[]).includes(s.key) &&
+      (SORT_DIRECTIONS as readonly unknown[]).includes(s.direction);
+    if (!sortValid) errors.sort = s === undefined ? missing : 'Ogiltig sortering.';
+    if (Object.keys(errors).length > 0 || !sortValid || !isPageSize(pageSize) || typeof page !== 'number') {
+      throw new ProblemError(422, { detail: 'Kontrollera sökfrågan.', errors });
+    }
+    const sort: Sort = { key: s.key as Sort['key'], direction: s.direction as Sort['direction'] };
+    return { filters, sort, page, pageSize };
+  }
+}
+
+/** Multipart text parts arrive with CRLF line breaks; messages are stored and counted with LF. */
+function toLf(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+function eventOf(user: User): ConversationEvent {
+  return user.side === 'kpa' ? 'kpa-sends' : 'employer-sends';
+}
+
+function requireIdempotencyKey(key: string | null): string {
+  const trimmed = key?.trim() ?? '';
+  if (trimmed === '') throw new ProblemError(400, { detail: 'Idempotency-Key saknas.' });
+  return trimmed;
+}
+
+function idempotencyScope(user: User, key: string): string {
+  return `${user.id.toUpperCase()}\u0000${key}`;
+}
+
+function conflictInfo(r: ConversationRecord): { assignee: UserRef | null; version: string } {
+  return { assignee: r.summary.assignee ? userRef(r.summary.assignee) : null, version: versionOf(r) };
+}
+
+function copySummary(s: ConversationSummary): ConversationSummary {
+  return {
+    number: s.number,
+    subject: { ...s.subject },
+    status: s.status,
+    lastActivityAt: s.lastActivityAt,
+    assignee: s.assignee ? userRef(s.assignee) : null,
+    organisation: { ...s.organisation },
+  };
+}
+
+export function toConversation(r: ConversationRecord): Conversation {
+  return {
+    ...copySummary(r.summary),
+    messages: r.messages.map((m) => ({
+      id: m.id,
+      author: userRef(m.author),
+      sentAt: m.sentAt,
+      body: m.body,
+      attachments: m.attachments.map((a) => ({ ...a })),
+    })),
+    history: r.history.map((h) => {
+      const entry: HistoryEntry = { action: h.action, actor: userRef(h.actor), at: h.at };
+      if (h.previousAssignee !== undefined)
+        entry.previousAssignee = h.previousAssignee ? userRef(h.previousAssignee) : null;
+      return entry;
+    }),
+    version: versionOf(r),
+  };
+}
+
+/** Bytes for a seeded attachment: a recognisable header, padded to the stated size. */
+function synthesiseAttachment(a: Attachment): Blob {
+  const header = new TextEncoder().encode(
+    a.mimeType === 'application/pdf' ? `%PDF-1.4\n% Mock attachment ${a.id}\n` : `Mock attachment ${a.id}\n`,
+  );
+  const bytes = new Uint8Array(Math.max(a.size, header.length));
+  bytes.fill(0x20);
+  bytes.set(header);
+  return new Blob([bytes], { type: a.mimeType });
+}
