@@ -31,7 +31,7 @@ export default {
     exclude: ['src/generated/**'],
     report: true,
     reportDir: 'coverage',
-    reporters: ['text-summary', 'lcov'],
+    reporters: ['text', 'text-summary', 'lcov'],
   },
   reporters: [defaultReporter(), summaryReporter()],
 };

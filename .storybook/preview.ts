@@ -1,0 +1,21 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import customElements from '../custom-elements.json';
+
+setCustomElementsManifest(customElements);
+
+const preview: Preview = {
+  loaders: [mswLoader()],
+  tags: ['autodocs'],
+  parameters: {
+    a11y: {
+      // WCAG 2.0/2.1/2.2 A and AA rules; a violation is an error, not a hint.
+      options: { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
+      test: 'error',
+    },
+    controls: { expanded: true },
+  },
+};
+
+export default preview;
