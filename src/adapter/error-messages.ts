@@ -23,7 +23,7 @@ export const errorMessages = {
   conflict: (): string =>
     msg('Någon annan har ändrat ärendet. Läs in det igen och försök på nytt.', { id: 'error.conflict' }),
   conflictAssignee: (assignee: UserRef): string =>
-    msg(str`Ärendet har ändrats. ${assignee.name} (${assignee.id}) arbetar nu med ärendet.`, {
+    msg(str`Ärendet hanteras redan av ${assignee.name} (${assignee.id}).`, {
       id: 'error.conflict.assignee',
     }),
   validation: (): string =>

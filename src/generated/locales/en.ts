@@ -12,7 +12,7 @@
       'error.auth-required': `You have been signed out. Sign in again to continue.`,
 'error.bad-response': `The server gave an unexpected answer. Try again in a while.`,
 'error.conflict': `Someone else has changed the case. Reload it and try again.`,
-'error.conflict.assignee': str`The case has changed. ${0} (${1}) is now working on it.`,
+'error.conflict.assignee': str`The case is already being handled by ${0} (${1}).`,
 'error.forbidden': `You are not allowed to do this.`,
 'error.network': `Could not reach the server. Check your connection and try again.`,
 'error.network.outcome-unknown': `The server's reply never arrived, so it is unclear whether the change was saved. Try again.`,
