@@ -28,13 +28,16 @@ describe('localisation', () => {
     expect(STATUSES.map(statusLabel)).to.deep.equal(ENGLISH);
     const invalid = validateMessageNumber('123');
     expect(invalid.ok).to.equal(false);
-    if (!invalid.ok) expect(invalid.message).to.equal('The message number must be five digits, for example 69743.');
+    if (!invalid.ok)
+      expect(invalid.message).to.equal('The message number must be five digits, for example 69743.');
     expect(errorMessages.network()).to.match(/^Could not reach the server/);
 
     await setLocale('sv');
     expect(STATUSES.map(statusLabel)).to.deep.equal(SWEDISH);
     const again = validateMessageNumber('123');
     if (!again.ok) expect(again.message).to.match(/^Meddelandenumret ska vara fem siffror/);
-    expect(new NetworkError(errorMessages.network(), false).message).to.match(/^Det gick inte att nå servern/);
+    expect(new NetworkError(errorMessages.network(), false).message).to.match(
+      /^Det gick inte att nå servern/,
+    );
   });
 });

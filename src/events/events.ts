@@ -1,0 +1,48 @@
+/**
+ * The events the elements fire outward. Every one bubbles and is composed, so a host listens on
+ * any ancestor, across shadow roots. Names are `secure-<noun>-<verb>`: past tense for facts,
+ * present tense and cancelable for intents the host may take over (call `preventDefault()`).
+ * Details carry ids and plain data, never DOM nodes and never message text.
+ */
+
+const init = { bubbles: true, composed: true } as const;
+
+export interface ConversationOpenDetail {
+  /** Meddelandenummer of the conversation to open. */
+  number: string;
+}
+
+/** Intent: the user chose a conversation. Cancel it to open the conversation yourself. */
+export class SecureConversationOpenEvent extends CustomEvent<ConversationOpenDetail> {
+  static readonly eventName = 'secure-conversation-open';
+  constructor(number: string) {
+    super(SecureConversationOpenEvent.eventName, { ...init, cancelable: true, detail: { number } });
+  }
+}
+
+/** Intent: the user chose Nytt meddelande. Cancel it to show your own compose view. */
+export class SecureComposeOpenEvent extends CustomEvent<Record<string, never>> {
+  static readonly eventName = 'secure-compose-open';
+  constructor() {
+    super(SecureComposeOpenEvent.eventName, { ...init, cancelable: true, detail: {} });
+  }
+}
+
+/**
+ * Fact: the backend answered 401. The host should let the user sign in again; the element keeps
+ * everything the user typed and retries when asked.
+ */
+export class SecureAuthRequiredEvent extends CustomEvent<Record<string, never>> {
+  static readonly eventName = 'secure-auth-required';
+  constructor() {
+    super(SecureAuthRequiredEvent.eventName, { ...init, detail: {} });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'secure-conversation-open': SecureConversationOpenEvent;
+    'secure-compose-open': SecureComposeOpenEvent;
+    'secure-auth-required': SecureAuthRequiredEvent;
+  }
+}
