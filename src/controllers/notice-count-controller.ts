@@ -1,0 +1,295 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SecureMessagesAdapter } from '../adapter/adapter.js';
+
+/** The part of the adapter the count needs; a plain object with these two methods is enough. */
+export type NoticeCountAdapter = Pick<SecureMessagesAdapter, 'getNoticeCount' | 'subscribe'>;
+
+/**
+ * - `idle`: no adapter yet.
+ * - `loading`: the first count (for this adapter) is on its way; no number to show.
+ * - `ready`: `count` holds the latest count (a refresh may be in flight behind it).
+ * - `error`: the last request failed; no number to show. The next poll or change retries.
+ */
+export type NoticeCountStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Default polling interval, in seconds. */
+export const DEFAULT_POLL_INTERVAL = 60;
+
+/** Default seconds after which an unanswered request is given up (at least one poll interval). */
+export const DEFAULT_REQUEST_TIMEOUT = 30;
+
+export interface NoticeCountControllerOptions {
+  /** Returns the adapter in use; read on connect and before every host update. */
+  adapter: () => NoticeCountAdapter | undefined;
+  /** Polling interval in seconds (fractions allowed, 0 = no polling). Default 60. */
+  pollInterval?: number;
+  /**
+   * Seconds after which a request still unanswered is aborted and counts as an error, so that a
+   * server that never answers cannot stop the polling. The effective limit is at least one poll
+   * interval. Default 30.
+   */
+  requestTimeout?: number;
+  /**
+   * Called when the backend answers 401: once, and again only after a count has loaded
+   * successfully in between (so a poll every minute does not ask the host to sign in every minute).
+   */
+  onAuthRequired?: () => void;
+  /**
+   * Called when a loaded count differs from the previous one. `previous` is undefined for the
+   * first count from an adapter; after an error it is the last count that loaded.
+   */
+  onCountChange?: (count: number, previous: number | undefined) => void;
+}
+
+function isAuthRequired(error: unknown): boolean {
+  // Duck-typed, so that errors from another copy of the library (or a hand-written adapter) count.
+  return (
+    typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'auth-required'
+  );
+}
+
+function retryAfterSeconds(error: unknown): number {
+  const value =
+    typeof error === 'object' && error !== null
+      ? (error as { retryAfterSeconds?: unknown }).retryAfterSeconds
+      : null;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function isHidden(): boolean {
+  return document.visibilityState === 'hidden';
+}
+
+/**
+ * Owns the notice count of `<notice-badge>`: loading, errors, polling that pauses while the tab is
+ * hidden, and refreshing whenever the adapter reports a change to a conversation.
+ *
+ * - Every request gets its own `AbortSignal`; a newer request aborts the older one, and
+ *   disconnecting the host aborts the request in flight, stops the timer and unsubscribes.
+ * - A change reported by the adapter (`adapter.subscribe`) re-fetches at once and restarts the
+ *   polling countdown. The subscription follows the adapter: when `options.adapter()` returns
+ *   another one (property or context), the old subscription ends and the count starts afresh.
+ * - While `document.visibilityState` is `hidden` no timer runs. On return, the count is
+ *   refreshed at once if a poll fell due while hidden; otherwise the countdown resumes.
+ * - The next poll is counted from when the previous request settled, so polls never overlap; a
+ *   request unanswered after `requestTimeout` (at least one interval) is aborted as an error.
+ * - A 5xx answer with `Retry-After` postpones the next poll to at least that many seconds.
+ *
+ * Not built on `@lit/task`: the count survives refreshes and errors are reported once per streak,
+ * both easier to state directly than through a task's status.
+ */
+export class NoticeCountController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #getAdapter: () => NoticeCountAdapter | undefined;
+  readonly #onAuthRequired: (() => void) | undefined;
+  readonly #onCountChange: ((count: number, previous: number | undefined) => void) | undefined;
+
+  #pollInterval = DEFAULT_POLL_INTERVAL;
+  readonly #requestTimeoutMs: number;
+  #connected = false;
+  #adapter: NoticeCountAdapter | undefined = undefined;
+  /** The adapter the current count belongs to; kept over a disconnect so re-attaching keeps the number. */
+  #countAdapter: NoticeCountAdapter | undefined = undefined;
+  #unsubscribe: (() => void) | undefined = undefined;
+  #request: AbortController | undefined = undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  /** `performance.now()` when the next poll is due; null when nothing is scheduled. */
+  #dueAt: number | null = null;
+  #authReported = false;
+
+  #count: number | undefined = undefined;
+  #lastLoaded: number | undefined = undefined;
+  #status: NoticeCountStatus = 'idle';
+  #error: unknown = undefined;
+
+  constructor(host: ReactiveControllerHost, options: NoticeCountControllerOptions) {
+    this.#host = host;
+    this.#getAdapter = options.adapter;
+    this.#onAuthRequired = options.onAuthRequired;
+    this.#onCountChange = options.onCountChange;
+    const timeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
+    this.#requestTimeoutMs =
+      (Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_REQUEST_TIMEOUT) * 1000;
+    if (options.pollInterval !== undefined) this.pollInterval = options.pollInterval;
+    host.addController(this);
+  }
+
+  /** The count to show; undefined while loading the first time, without an adapter, and after an error. */
+  get count(): number | undefined {
+    return this.#count;
+  }
+
+  get status(): NoticeCountStatus {
+    return this.#status;
+  }
+
+  /** What the last request failed with (`status === 'error'`), else undefined. */
+  get error(): unknown {
+    return this.#error;
+  }
+
+  /** True while a request is in flight (first load or refresh). */
+  get pending(): boolean {
+    return this.#request !== undefined;
+  }
+
+  /**
+   * Seconds between polls; fractions allowed (tests use e.g. 0.05). 0 turns polling off; a negative
+   * or non-finite value means the default. Changing it restarts the countdown.
+   */
+  get pollInterval(): number {
+    return this.#pollInterval;
+  }
+
+  set pollInterval(seconds: number) {
+    const value = Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_POLL_INTERVAL;
+    if (value === this.#pollInterval) return;
+    this.#pollInterval = value;
+    // A request in flight schedules the next poll when it settles.
+    if (this.#connected && this.#adapter && this.#request === undefined) this.#schedule(this.#pollMs);
+  }
+
+  get #pollMs(): number {
+    return this.#pollInterval * 1000;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#syncAdapter();
+  }
+
+  hostUpdate(): void {
+    this.#syncAdapter();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#detach();
+    this.#adapter = undefined;
+  }
+
+  /**
+   * Fetches the count now, aborting a request in flight. The next poll is counted from when this
+   * request settles, so polls never overlap however slow the server is. Never rejects: failures
+   * end up in `status`/`error`.
+   */
+  async refresh(): Promise<void> {
+    const adapter = this.#adapter;
+    if (!this.#connected || adapter === undefined) return;
+    this.#request?.abort();
+    const request = new AbortController();
+    this.#request = request;
+    this.#clearTimer();
+    this.#dueAt = null;
+    if (this.#count === undefined && this.#status !== 'error') this.#status = 'loading';
+    this.#host.requestUpdate();
+    const watchdog = setTimeout(
+      () => request.abort(new DOMException('The notice count took too long.', 'TimeoutError')),
+      Math.max(this.#requestTimeoutMs, this.#pollMs),
+    );
+    let retryAfter = 0;
+    try {
+      const count = await adapter.getNoticeCount(request.signal);
+      if (request !== this.#request) return;
+      if (!(Number.isInteger(count) && count >= 0)) throw new TypeError('The notice count is not a count.');
+      const previous = this.#lastLoaded;
+      this.#count = count;
+      this.#lastLoaded = count;
+      this.#status = 'ready';
+      this.#error = undefined;
+      this.#authReported = false;
+      if (count !== previous) this.#onCountChange?.(count, previous);
+    } catch (error) {
+      if (request !== this.#request) return; // aborted or superseded: not an error of ours
+      this.#count = undefined;
+      this.#status = 'error';
+      this.#error = error;
+      retryAfter = retryAfterSeconds(error) * 1000;
+      if (isAuthRequired(error) && !this.#authReported) {
+        this.#authReported = true;
+        this.#onAuthRequired?.();
+      }
+    } finally {
+      clearTimeout(watchdog);
+      if (request === this.#request) {
+        this.#request = undefined;
+        this.#schedule(Math.max(this.#pollMs, retryAfter));
+        this.#host.requestUpdate();
+      }
+    }
+  }
+
+  #syncAdapter(): void {
+    if (!this.#connected) return;
+    const next = this.#getAdapter();
+    if (next === this.#adapter) return;
+    this.#detach();
+    this.#adapter = next;
+    if (next !== this.#countAdapter) {
+      this.#countAdapter = next;
+      this.#count = undefined;
+      this.#lastLoaded = undefined;
+      this.#error = undefined;
+      this.#authReported = false;
+      this.#status = next === undefined ? 'idle' : 'loading';
+      this.#host.requestUpdate();
+    }
+    if (next === undefined) return;
+    this.#unsubscribe = next.subscribe(this.#onChange);
+    void this.refresh();
+  }
+
+  /** Ends everything tied to the current adapter: subscription, request in flight, timer. */
+  #detach(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    if (this.#request) {
+      this.#request.abort();
+      this.#request = undefined;
+    }
+    this.#clearTimer();
+    this.#dueAt = null;
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Sets the next poll `delay` ms from now; the timer runs only while the tab is visible. */
+  #schedule(delay: number): void {
+    this.#clearTimer();
+    if (this.#pollMs === 0) {
+      this.#dueAt = null;
+      return;
+    }
+    this.#dueAt = performance.now() + delay;
+    if (!isHidden()) this.#arm();
+  }
+
+  #arm(): void {
+    if (this.#dueAt === null) return;
+    const remaining = Math.max(0, this.#dueAt - performance.now());
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.refresh();
+    }, remaining);
+  }
+
+  readonly #onChange = (): void => {
+    void this.refresh();
+  };
+
+  readonly #onVisibilityChange = (): void => {
+    if (!this.#connected || this.#adapter === undefined) return;
+    if (isHidden()) {
+      this.#clearTimer();
+      return;
+    }
+    if (this.#dueAt === null || this.#timer !== undefined) return;
+    if (performance.now() >= this.#dueAt) void this.refresh();
+    else this.#arm();
+  };
+}

@@ -1,0 +1,211 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import {
+  createMockBackend,
+  MOCK_USER_IDS,
+  type MockBackend,
+  type MockBackendOptions,
+} from '../mocks/index.js';
+import { createRestAdapter } from '../src/adapter/rest-adapter.js';
+import { defineElement } from '../src/define/define.js';
+import { NoticeBadge } from '../src/define/notice-badge.js';
+
+// package.json's `sideEffects` lists only dist/define/*.js, so a bundled Storybook drops a bare
+// `import '../src/define/notice-badge.js'` from source. Registering again is a no-op for the same class.
+defineElement('notice-badge', NoticeBadge);
+
+/**
+ * `<notice-badge>`: the number of conversations needing attention (*Nytt meddelande*, *Svar
+ * inkommit*), as on the start page's *Aktuella ärenden* or as a compact badge in the menu. Every
+ * story has its own mock backend; the badge talks to it through the REST adapter.
+ */
+const meta: Meta = {
+  title: 'Elements/notice-badge',
+  component: 'notice-badge',
+};
+export default meta;
+
+type Story = StoryObj;
+
+const BASE_URL = '/api/secure-messages/v1';
+const NOW = new Date('2026-03-02T09:00:00Z');
+
+function backendWith(options: MockBackendOptions = {}, setUp?: (backend: MockBackend) => void): MockBackend {
+  const backend = createMockBackend({ seed: 7, size: 60, now: NOW, ...options });
+  setUp?.(backend);
+  return backend;
+}
+
+const adapter = () => createRestAdapter({ baseUrl: BASE_URL });
+
+/**
+ * The host page's own list styling, as KPA Direkt would have: list items tall enough that every
+ * link (the badge's too) is a 24 px target (WCAG 2.5.8).
+ */
+const pageStyles = html`<style>
+  .kpa-start,
+  .kpa-menu {
+    font-family: Arial, Helvetica, sans-serif;
+    color: #1a1a1a;
+    margin-block-end: 1.5rem;
+  }
+  .kpa-start ul,
+  .kpa-menu ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .kpa-start li,
+  .kpa-menu li {
+    line-height: 1.5;
+    padding-block: 0.25rem;
+  }
+  .kpa-menu {
+    inline-size: 16rem;
+    border-inline-start: 4px solid #004b3c;
+    padding-inline-start: 0.75rem;
+  }
+  .kpa-start a,
+  .kpa-menu a {
+    color: #004b3c;
+  }
+  .kpa-start h2 {
+    font-size: 1.125rem;
+    margin-block: 0 0.5rem;
+  }
+</style>`;
+
+/** The manual's start page list, with the badge as its last item. */
+function startPage(badge: TemplateResult): TemplateResult {
+  return html`${pageStyles}
+    <section class="kpa-start" aria-labelledby="aktuella">
+      <h2 id="aktuella">Aktuella ärenden</h2>
+      <ul>
+        <li><a href="#forfragan">Förfrågan från KPA (20)</a></li>
+        <li><a href="#lon">Registrera överenskommen lön (655)</a></li>
+        <li><a href="#pension">Godkänna pension (66)</a></li>
+        <li><a href="#efterlevande">Godkänna efterlevandepension (4)</a></li>
+        <li>${badge}</li>
+      </ul>
+    </section>`;
+}
+
+/** The left menu of KPA Direkt, with the badge in the Säkra meddelanden link. */
+function menu(badge: TemplateResult): TemplateResult {
+  return html`${pageStyles}
+    <nav class="kpa-menu" aria-label="Arbetsgivare">
+      <ul>
+        <li><a href="#start">Startsida</a></li>
+        <li>${badge}</li>
+        <li><a href="#blivande">Blivande pensionärer</a></li>
+        <li><a href="#avgangar">Pensionsavgångar</a></li>
+        <li><a href="#lon">Registrera överenskommen lön</a></li>
+      </ul>
+    </nav>`;
+}
+
+const textBackend = backendWith();
+/** The start page: "Säkra meddelanden (n)" as a link under *Aktuella ärenden*. */
+export const TextAppearance: Story = {
+  name: 'Text appearance (start page)',
+  parameters: { msw: { handlers: textBackend.handlers } },
+  render: () =>
+    html`<div>
+      ${startPage(html`<notice-badge href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`)}
+    </div>`,
+};
+
+const badgeBackend = backendWith();
+/** The menu: the link's own text stays visible (slotted), the number shows as a pill. */
+export const BadgeAppearance: Story = {
+  name: 'Badge appearance (menu link)',
+  parameters: { msw: { handlers: badgeBackend.handlers } },
+  render: () =>
+    html`<div>
+      ${menu(
+        html`<notice-badge appearance="badge" href="#sakra-meddelanden" .adapter=${adapter()}
+          >Säkra meddelanden</notice-badge
+        >`,
+      )}
+    </div>`,
+};
+
+const zeroBackend = backendWith({ size: 0 });
+/** Nothing needs attention and `hide-zero` is set: nothing renders (the menu item below is the host's). */
+export const ZeroHidden: Story = {
+  name: 'Zero, hidden',
+  parameters: { msw: { handlers: zeroBackend.handlers } },
+  render: () =>
+    html`<div>
+      ${startPage(
+        html`<notice-badge hide-zero href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`,
+      )}
+    </div>`,
+};
+
+const zeroShownBackend = backendWith({ size: 0 });
+/** Nothing needs attention: "Säkra meddelanden (0)" and a muted 0 pill. */
+export const ZeroShown: Story = {
+  name: 'Zero, shown',
+  parameters: { msw: { handlers: zeroShownBackend.handlers } },
+  render: () =>
+    html`<div>
+      ${startPage(html`<notice-badge href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`)}
+      ${menu(
+        html`<notice-badge appearance="badge" href="#sakra-meddelanden" .adapter=${adapter()}
+          >Säkra meddelanden</notice-badge
+        >`,
+      )}
+    </div>`,
+};
+
+const loadingBackend = backendWith({}, (b) =>
+  b.faults.add({ kind: 'hang', match: { path: '/notices/count' } }),
+);
+/** The first count never arrives: no number, and its space is kept. */
+export const Loading: Story = {
+  parameters: { msw: { handlers: loadingBackend.handlers } },
+  render: () =>
+    html`<div>
+      ${startPage(html`<notice-badge href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`)}
+      ${menu(
+        html`<notice-badge appearance="badge" href="#sakra-meddelanden" .adapter=${adapter()}
+          >Säkra meddelanden</notice-badge
+        >`,
+      )}
+    </div>`,
+};
+
+const errorBackend = backendWith({}, (b) =>
+  b.faults.add({ kind: 'status', status: 503, match: { path: '/notices/count' } }),
+);
+/** The server fails: no number, the link still works, the next poll tries again. */
+export const ErrorState: Story = {
+  name: 'Error',
+  parameters: { msw: { handlers: errorBackend.handlers } },
+  render: () =>
+    html`<div>
+      ${startPage(html`<notice-badge href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`)}
+      ${menu(
+        html`<notice-badge appearance="badge" href="#sakra-meddelanden" .adapter=${adapter()}
+          >Säkra meddelanden</notice-badge
+        >`,
+      )}
+    </div>`,
+};
+
+const officerBackend = backendWith({ currentUserId: MOCK_USER_IDS.officer });
+/** A KPA case officer: the count is what KPA has to act on (*Skickat*, *Besvarat*). */
+export const CaseOfficer: Story = {
+  name: 'Case officer',
+  parameters: { msw: { handlers: officerBackend.handlers } },
+  render: () =>
+    html`<div>
+      ${startPage(html`<notice-badge href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`)}
+      ${menu(
+        html`<notice-badge appearance="badge" href="#sakra-meddelanden" .adapter=${adapter()}
+          >Säkra meddelanden</notice-badge
+        >`,
+      )}
+    </div>`,
+};
