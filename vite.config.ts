@@ -23,6 +23,8 @@ export default defineConfig({
         adapter: 'src/adapter/index.ts',
         localization: 'src/localization/index.ts',
         'define/secure-adapter-provider': 'src/define/secure-adapter-provider.ts',
+        'define/secure-inbox': 'src/define/secure-inbox.ts',
+        'define/notice-badge': 'src/define/notice-badge.ts',
         mocks: 'mocks/index.ts',
       },
     },

@@ -1,3 +1,5 @@
+import type { ConversationFilters, PageSize, Sort } from '../domain/query.js';
+
 /**
  * The events the elements fire outward. Every one bubbles and is composed, so a host listens on
  * any ancestor, across shadow roots. Names are `secure-<noun>-<verb>`: past tense for facts,
@@ -39,10 +41,35 @@ export class SecureAuthRequiredEvent extends CustomEvent<Record<string, never>> 
   }
 }
 
+/** The inbox query as the `secure-inbox-query-change` event tells it: everything but the search text. */
+export interface InboxQueryChangeDetail {
+  /** The filters without Meddelandetext (free text is personal data and never leaves the element in events). */
+  filters: Omit<ConversationFilters, 'text'>;
+  /** True when a Meddelandetext filter is in force (read the element's `query` property for the text itself). */
+  hasText: boolean;
+  sort: Sort;
+  /** 1-based page. */
+  page: number;
+  pageSize: PageSize;
+}
+
+/**
+ * Fact: the user changed the inbox's filters, sort, page or page size, and a new search was sent.
+ * The detail leaves out the search text on purpose; a host that wants to keep the whole state (in
+ * memory only) reads `query` from the element.
+ */
+export class SecureInboxQueryChangeEvent extends CustomEvent<InboxQueryChangeDetail> {
+  static readonly eventName = 'secure-inbox-query-change';
+  constructor(detail: InboxQueryChangeDetail) {
+    super(SecureInboxQueryChangeEvent.eventName, { ...init, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'secure-conversation-open': SecureConversationOpenEvent;
     'secure-compose-open': SecureComposeOpenEvent;
     'secure-auth-required': SecureAuthRequiredEvent;
+    'secure-inbox-query-change': SecureInboxQueryChangeEvent;
   }
 }

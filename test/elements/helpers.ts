@@ -3,7 +3,12 @@
  * talking to it, exactly as an embedding page would.
  */
 import type { SetupWorker } from 'msw/browser';
-import { createMockBackend, startMockWorker, type MockBackend, type MockBackendOptions } from '../../mocks/index.js';
+import {
+  createMockBackend,
+  startMockWorker,
+  type MockBackend,
+  type MockBackendOptions,
+} from '../../mocks/index.js';
 import { createRestAdapter } from '../../src/adapter/rest-adapter.js';
 import type { SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 

@@ -1,0 +1,367 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SecureMessagesAdapter } from '../adapter/adapter.js';
+import { AuthRequiredError, isAbortError } from '../adapter/errors.js';
+import {
+  validateFilters,
+  type ConversationFilters,
+  type FilterField,
+  type PageSize,
+  type SearchQuery,
+  type SearchResult,
+  type SortKey,
+  type Subject,
+  type User,
+} from '../domain/index.js';
+import {
+  cloneFilters,
+  cloneQuery,
+  defaultInboxQuery,
+  nextSort,
+  recallInbox,
+  rememberInbox,
+  sameFilters,
+  sanitiseQuery,
+} from './inbox-query.js';
+
+/** What the inbox controller needs from its element. */
+export interface InboxHost extends ReactiveControllerHost {
+  /** The adapter in use (property or context); undefined until there is one. */
+  readonly effectiveAdapter: SecureMessagesAdapter | undefined;
+  /** Milliseconds between the last keystroke in a text filter and the search. */
+  readonly debounce: number;
+}
+
+export interface InboxControllerOptions {
+  /** The user changed the query and a new search goes out (not called for `query` set by the host). */
+  onQueryChange?: (query: SearchQuery) => void;
+  /** The backend answered 401; called once until a search succeeds or the user retries. */
+  onAuthRequired?: () => void;
+}
+
+/** idle: no adapter yet; loading: a search is under way; the rest: how the last search ended. */
+export type InboxState = 'idle' | 'loading' | 'complete' | 'error' | 'auth-required';
+
+type FilterErrors = Partial<Record<FilterField, string>>;
+
+/**
+ * Owns the inbox's async state: the current user and subjects (loaded once per adapter), the
+ * query the user is editing (`draft`) and the one last applied (`query`), and the search itself.
+ *
+ * Every search runs through a `@lit/task` Task with its AbortSignal: a newer query aborts the
+ * older request, and an answer that arrives for an older query is dropped, so a slow old answer
+ * never replaces a newer one. Filtering, sorting and paging all happen on the server.
+ *
+ * The applied query is remembered in memory per adapter instance (see inbox-query.ts), so a new
+ * inbox on the same adapter resumes where the user was.
+ */
+export class InboxController implements ReactiveController {
+  /** The filters as the user is typing them; applied after validation. */
+  draft: ConversationFilters;
+  /** Swedish messages for invalid filter fields (from the last attempt to apply). */
+  errors: FilterErrors = {};
+  /** The signed-in user, once loaded. */
+  user: User | undefined = undefined;
+  /** Ämnen for the filter, once loaded. */
+  subjects: Subject[] = [];
+
+  readonly #host: InboxHost;
+  readonly #options: InboxControllerOptions;
+  readonly #task: Task<[SecureMessagesAdapter | undefined, SearchQuery], SearchResult>;
+  #applied: SearchQuery;
+  #filtersOpen = false;
+  #adapter: SecureMessagesAdapter | undefined = undefined;
+  /** The host set `query` (or `filtersOpen`) itself: do not replace it with a remembered one. */
+  #explicitQuery = false;
+  #explicitOpen = false;
+  #context: Promise<void> | undefined = undefined;
+  #contextAbort: AbortController | undefined = undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  #unsubscribe: (() => void) | undefined = undefined;
+  #lastResult: SearchResult | undefined = undefined;
+  #lastError: unknown = undefined;
+  #authNotified = false;
+  #connected = false;
+  /** A search was cut short because the element left the page. */
+  #interrupted = false;
+
+  constructor(host: InboxHost, options: InboxControllerOptions = {}) {
+    this.#host = host;
+    this.#options = options;
+    this.#applied = defaultInboxQuery();
+    this.draft = cloneFilters(this.#applied.filters);
+    host.addController(this);
+    // Added after this controller, so hostUpdate below picks the adapter (and a remembered query) first.
+    this.#task = new Task(host, {
+      args: () => [this.#adapter, this.#applied] as [SecureMessagesAdapter | undefined, SearchQuery],
+      task: ([adapter, query], { signal }) => this.#search(adapter, query, signal),
+      onComplete: (result) => this.#completed(result),
+      onError: (error) => this.#failed(error),
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // State for rendering
+
+  /** A copy of the applied query (what the list shows, or is loading). */
+  get query(): SearchQuery {
+    return cloneQuery(this.#applied);
+  }
+
+  /**
+   * Sets the query from outside. Valid filters are applied at once; invalid ones stay in the
+   * draft with their errors shown, and nothing is sent.
+   */
+  set query(value: SearchQuery) {
+    const next = sanitiseQuery(value);
+    this.#explicitQuery = true;
+    this.#clearTimer();
+    this.draft = cloneFilters(next.filters);
+    this.errors = validateFilters(this.draft);
+    if (Object.keys(this.errors).length === 0) this.#applied = next;
+    this.#remember();
+    this.#host.requestUpdate();
+  }
+
+  get filtersOpen(): boolean {
+    return this.#filtersOpen;
+  }
+
+  set filtersOpen(open: boolean) {
+    this.#explicitOpen = true;
+    this.#filtersOpen = open;
+    this.#remember();
+    this.#host.requestUpdate();
+  }
+
+  get state(): InboxState {
+    switch (this.#task.status) {
+      case TaskStatus.INITIAL:
+        return 'idle';
+      case TaskStatus.PENDING:
+        return 'loading';
+      case TaskStatus.COMPLETE:
+        return 'complete';
+      default:
+        if (isAbortError(this.#task.error)) return 'loading';
+        return this.#task.error instanceof AuthRequiredError ? 'auth-required' : 'error';
+    }
+  }
+
+  /** The last successful result; kept while a newer search loads, so the table does not jump. */
+  get result(): SearchResult | undefined {
+    return this.#lastResult;
+  }
+
+  /** Why the last search failed; cleared by the next success (kept while retrying). */
+  get error(): unknown {
+    return this.#lastError;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Commands
+
+  /**
+   * Changes filters in the draft. `debounced` (typing) applies them after the host's debounce;
+   * `now` (Enter, a select or checkbox) applies them at once.
+   */
+  editFilters(patch: Partial<ConversationFilters>, when: 'debounced' | 'now'): void {
+    this.draft = { ...this.draft, ...patch };
+    if (patch.statuses) this.draft.statuses = [...patch.statuses];
+    this.#clearTimer();
+    if (when === 'now') {
+      this.applyFilters();
+      return;
+    }
+    this.#host.requestUpdate();
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.applyFilters();
+      },
+      Math.max(0, this.#host.debounce),
+    );
+  }
+
+  /**
+   * Validates the draft; when valid and different from the applied filters, searches from page 1.
+   * Returns false when the draft is invalid (nothing is sent then).
+   */
+  applyFilters(): boolean {
+    this.#clearTimer();
+    this.errors = validateFilters(this.draft);
+    this.#host.requestUpdate();
+    if (Object.keys(this.errors).length > 0) return false;
+    if (!sameFilters(this.draft, this.#applied.filters)) {
+      this.#commit({ ...this.#applied, filters: cloneFilters(this.draft), page: 1 });
+    }
+    return true;
+  }
+
+  /** Back to the default filters (sort and page size stay). */
+  resetFilters(): void {
+    this.draft = defaultInboxQuery().filters;
+    this.applyFilters();
+  }
+
+  /** Sorts by a column: the current column flips direction; another starts in its natural one. */
+  sortBy(key: SortKey): void {
+    this.#commit({ ...this.#applied, sort: nextSort(this.#applied.sort, key), page: 1 });
+  }
+
+  goToPage(page: number): void {
+    const last = this.lastPage;
+    const target = Math.min(Math.max(1, Math.trunc(page)), last);
+    if (target !== this.#applied.page) this.#commit({ ...this.#applied, page: target });
+  }
+
+  setPageSize(pageSize: PageSize): void {
+    if (pageSize === this.#applied.pageSize) return;
+    // Keep the first row on screen in view: go to the page that contains it.
+    const firstRow = (this.#applied.page - 1) * this.#applied.pageSize;
+    this.#commit({ ...this.#applied, pageSize, page: Math.floor(firstRow / pageSize) + 1 });
+  }
+
+  /** The last page for the known total (1 when nothing is known yet). */
+  get lastPage(): number {
+    const total = this.#lastResult?.total ?? 0;
+    return Math.max(1, Math.ceil(total / this.#applied.pageSize));
+  }
+
+  /** Runs the same query again (Försök igen); also reloads the user and subjects if they failed. */
+  retry(): void {
+    this.#authNotified = false;
+    void this.#task.run();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#subscribe();
+    // A search aborted because the element left the page is run again when it comes back.
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      void this.#task.run();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#clearTimer();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    if (this.#task.status === TaskStatus.PENDING) {
+      this.#interrupted = true;
+      this.#task.abort();
+    }
+  }
+
+  hostUpdate(): void {
+    const adapter = this.#host.effectiveAdapter;
+    if (adapter === this.#adapter) return;
+    this.#adapter = adapter;
+    this.#contextAbort?.abort();
+    this.#context = undefined;
+    this.user = undefined;
+    this.subjects = [];
+    this.#lastResult = undefined;
+    this.#lastError = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    if (!adapter) return;
+    const remembered = recallInbox(adapter);
+    if (remembered && !this.#explicitQuery) {
+      this.#applied = remembered.query;
+      this.draft = cloneFilters(remembered.query.filters);
+      this.errors = {};
+    }
+    if (remembered && !this.#explicitOpen) this.#filtersOpen = remembered.filtersOpen;
+    this.#explicitQuery = false;
+    this.#explicitOpen = false;
+    this.#remember();
+    this.#subscribe();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Internals
+
+  #commit(next: SearchQuery): void {
+    this.#applied = next;
+    this.#remember();
+    this.#host.requestUpdate();
+    this.#options.onQueryChange?.(cloneQuery(next));
+  }
+
+  #remember(): void {
+    if (this.#adapter) rememberInbox(this.#adapter, { query: this.#applied, filtersOpen: this.#filtersOpen });
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #subscribe(): void {
+    if (!this.#connected || !this.#adapter || this.#unsubscribe) return;
+    // Another element changed a conversation (sent, claimed, closed …): show the list as it is now.
+    this.#unsubscribe = this.#adapter.subscribe(() => void this.#task.run());
+  }
+
+  /** User and subjects, loaded once per adapter; forgotten on failure so that a retry reloads them. */
+  #loadContext(adapter: SecureMessagesAdapter): Promise<void> {
+    if (!this.#context) {
+      const abort = new AbortController();
+      this.#contextAbort = abort;
+      this.#context = Promise.all([
+        adapter.getCurrentUser(abort.signal),
+        adapter.getSubjects(abort.signal),
+      ]).then(([user, subjects]) => {
+        if (adapter !== this.#adapter) return;
+        this.user = user;
+        this.subjects = subjects;
+        // Shown at once (e.g. the Ämne options), even while a slow search is still under way.
+        this.#host.requestUpdate();
+      });
+      this.#context.catch(() => {
+        if (this.#contextAbort === abort) this.#context = undefined;
+      });
+    }
+    return this.#context;
+  }
+
+  async #search(
+    adapter: SecureMessagesAdapter | undefined,
+    query: SearchQuery,
+    signal: AbortSignal,
+  ): Promise<SearchResult | typeof initialState> {
+    if (!adapter) return initialState;
+    const [, result] = await Promise.all([
+      this.#loadContext(adapter),
+      adapter.searchConversations(cloneQuery(query), signal),
+    ]);
+    return result;
+  }
+
+  #completed(result: SearchResult): void {
+    this.#authNotified = false;
+    this.#lastError = undefined;
+    this.#lastResult = result;
+    // The page is past the end (rows were closed elsewhere, or a remembered page): show the last one.
+    if (result.items.length === 0 && result.total > 0 && this.#applied.page > 1) {
+      this.#applied = { ...this.#applied, page: this.lastPage };
+      this.#remember();
+      this.#host.requestUpdate();
+    }
+  }
+
+  #failed(error: unknown): void {
+    if (isAbortError(error)) return;
+    this.#lastError = error;
+    if (error instanceof AuthRequiredError && !this.#authNotified) {
+      this.#authNotified = true;
+      this.#options.onAuthRequired?.();
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import {
+  STATUSES,
+  statusLabel,
+  type ConversationFilters,
+  type FilterField,
+  type Subject,
+} from '../../domain/index.js';
+import { texts } from './inbox-texts.js';
+
+/** What the filter panel shows and how it reports edits. */
+export interface FiltersView {
+  open: boolean;
+  draft: ConversationFilters;
+  errors: Partial<Record<FilterField, string>>;
+  subjects: readonly Subject[];
+  edit(patch: Partial<ConversationFilters>, when: 'debounced' | 'now'): void;
+  apply(): void;
+  reset(): void;
+}
+
+export const FILTERS_ID = 'filters';
+
+/** Space-separated ids, or undefined when none (so the attribute is left out). */
+function ids(...list: (string | false)[]): string | undefined {
+  const joined = list.filter(Boolean).join(' ');
+  return joined === '' ? undefined : joined;
+}
+
+function error(id: string, message: string | undefined): TemplateResult | typeof nothing {
+  if (message === undefined) return nothing;
+  return html`<p class="field-error" id=${id}>
+    <span class="icon" aria-hidden="true">!</span><span>${message}</span>
+  </p>`;
+}
+
+type TextField = 'messageNumber' | 'assigneeId' | 'text';
+
+function textInput(
+  view: FiltersView,
+  field: TextField,
+  id: string,
+  label: string,
+  describedBy: (string | false)[],
+  extra: { inputmode?: string; hint?: string } = {},
+): TemplateResult {
+  const message = view.errors[field as FilterField];
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const onKeydown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && !e.isComposing) {
+      e.preventDefault();
+      view.apply();
+    }
+  };
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    ${extra.hint ? html`<p class="hint" id=${hintId}>${extra.hint}</p>` : nothing}
+    <input
+      id=${id}
+      type="text"
+      autocomplete="off"
+      spellcheck="false"
+      inputmode=${ifDefined(extra.inputmode)}
+      .value=${live(view.draft[field])}
+      aria-invalid=${message ? 'true' : 'false'}
+      aria-describedby=${ifDefined(ids(message !== undefined && errorId, !!extra.hint && hintId, ...describedBy))}
+      @input=${(e: Event) => view.edit({ [field]: (e.target as HTMLInputElement).value }, 'debounced')}
+      @keydown=${onKeydown}
+    />
+    ${error(errorId, message)}
+  </div>`;
+}
+
+/**
+ * The filter panel: Ämne, Meddelandenummer, Handläggare, Meddelandetext, Status and the reset.
+ * Hidden (and so out of the tab order) while collapsed. Typing applies after the debounce, Enter
+ * at once; a select or checkbox applies at once. Errors are linked to their fields.
+ */
+export function renderFilters(view: FiltersView): TemplateResult {
+  const numberGiven = view.draft.messageNumber.trim() !== '';
+  const selected = new Set(view.draft.statuses);
+  const toggle = (status: (typeof STATUSES)[number], checked: boolean) => {
+    const next = checked ? [...selected, status] : [...selected].filter((s) => s !== status);
+    view.edit({ statuses: STATUSES.filter((s) => next.includes(s)) }, 'now');
+  };
+  return html`<form
+    id=${FILTERS_ID}
+    part="filters"
+    class="filters"
+    role="search"
+    aria-label=${texts.filtersLabel()}
+    ?hidden=${!view.open}
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      view.apply();
+    }}
+  >
+    <div class="field">
+      <label for="f-subject">${texts.subject()}</label>
+      <select
+        id="f-subject"
+        .value=${live(view.draft.subjectId ?? '')}
+        @change=${(e: Event) => view.edit({ subjectId: (e.target as HTMLSelectElement).value || null }, 'now')}
+      >
+        <option value="" ?selected=${view.draft.subjectId === null}>${texts.allSubjects()}</option>
+        ${view.subjects.map(
+          (s) => html`<option value=${s.id} ?selected=${view.draft.subjectId === s.id}>${s.name}</option>`,
+        )}
+      </select>
+    </div>
+    ${textInput(view, 'messageNumber', 'f-number', texts.messageNumber(), [numberGiven && 'f-number-note'], {
+      inputmode: 'numeric',
+    })}
+    ${textInput(view, 'assigneeId', 'f-assignee', texts.assignee(), [], { hint: texts.assigneeHint() })}
+    ${textInput(view, 'text', 'f-text', texts.text(), [], { hint: texts.textHint() })}
+    <div class="note-slot" aria-live="polite">
+      ${
+        numberGiven
+          ? html`<p class="note" id="f-number-note">
+              <span class="icon" aria-hidden="true">i</span><span>${texts.numberOnly()}</span>
+            </p>`
+          : nothing
+      }
+    </div>
+    <fieldset class="statuses">
+      <legend>${texts.status()}</legend>
+      ${STATUSES.map(
+        (s) =>
+          html`<label class="check">
+            <input
+              type="checkbox"
+              .checked=${live(selected.has(s))}
+              @change=${(e: Event) => toggle(s, (e.target as HTMLInputElement).checked)}
+            />
+            <span>${statusLabel(s)}</span>
+          </label>`,
+      )}
+    </fieldset>
+    <div class="filter-actions">
+      <button type="button" class="button" @click=${() => view.reset()}>${texts.reset()}</button>
+    </div>
+  </form>`;
+}

@@ -1,0 +1,151 @@
+import { css } from 'lit';
+
+/** The table's and pager's styles (part of `<secure-inbox>`; uses the private `--_*` tokens set on :host). */
+export const tableStyles = css`
+  /* Table */
+  .table-scroll {
+    /* Positioned, so that visually hidden text in cells scrolled out of view stays inside it
+       instead of widening the page. */
+    position: relative;
+    max-width: 100%;
+    overflow-x: auto;
+    border: 0.0625rem solid var(--_divider);
+    border-radius: var(--_radius);
+  }
+
+  /* Loading: the rows stay (no layout jump, full contrast); a bar along the top and the
+     "Hämtar meddelanden …" text beside the count show that a new answer is on its way. */
+  .table-scroll[aria-busy='true'] {
+    cursor: progress;
+    box-shadow: inset 0 0.25rem 0 var(--_primary);
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+
+  caption {
+    padding: 0.5rem 0.75rem;
+    text-align: start;
+    font-weight: 700;
+    font-size: 1.125rem;
+  }
+
+  th,
+  td {
+    padding: 0.5rem 0.75rem;
+    text-align: start;
+    vertical-align: top;
+    border-block-start: 0.0625rem solid var(--_divider);
+  }
+
+  thead th {
+    padding: 0;
+    background: var(--_surface);
+    border-block-end: 0.125rem solid var(--_primary);
+    white-space: nowrap;
+  }
+
+  .sort {
+    display: inline-flex;
+    gap: 0.4em;
+    align-items: center;
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    font-weight: 700;
+    color: var(--_text);
+    text-align: start;
+    background: none;
+    border: 0;
+    cursor: pointer;
+  }
+
+  .sort:hover {
+    text-decoration: underline;
+  }
+
+  .sort-icon {
+    color: var(--_muted);
+  }
+
+  th.sorted .sort-icon {
+    color: var(--_primary);
+  }
+
+  tbody th {
+    font-weight: inherit;
+  }
+
+  /* Rows stay one line high; below the table's natural width the region scrolls sideways. */
+  tbody th,
+  tbody td {
+    white-space: nowrap;
+  }
+
+  .open {
+    display: inline-flex;
+    gap: 0.4em;
+    align-items: baseline;
+    min-height: 1.5rem;
+    padding: 0.125rem 0.25rem;
+    margin: -0.125rem -0.25rem;
+    font: inherit;
+    color: var(--_primary);
+    text-decoration: underline;
+    background: none;
+    border: 0;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+
+  tr.attention {
+    font-weight: 700;
+    background: var(--_attention);
+  }
+
+  .marker {
+    color: var(--_primary);
+  }
+
+  .user-id {
+    color: var(--_muted);
+  }
+
+  tr.placeholder td {
+    padding: 1.5rem 0.75rem;
+    white-space: normal;
+  }
+
+  .empty {
+    font-weight: 600;
+  }
+
+  /* Pager */
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem 1.5rem;
+    align-items: center;
+    justify-content: space-between;
+    margin-block-start: 1rem;
+  }
+
+  .page-size {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+
+  .page-size select {
+    width: auto;
+  }
+
+  .pages {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+`;

@@ -1,0 +1,118 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  formatDate,
+  needsAttention,
+  SORT_KEYS,
+  statusLabel,
+  type ConversationSummary,
+  type SearchResult,
+  type Side,
+  type Sort,
+  type SortKey,
+} from '../../domain/index.js';
+import { texts } from './inbox-texts.js';
+
+/** What the table shows and how it reports the user's choices. */
+export interface TableView {
+  /** The rows to show; undefined before the first answer. */
+  result: SearchResult | undefined;
+  sort: Sort;
+  /** A search is under way: the table stays (no layout jump) and is marked busy. */
+  busy: boolean;
+  /** Whose attention counts (the current user's side). */
+  side: Side;
+  /** True when the filters differ from the defaults (for the empty-state hint). */
+  filtered: boolean;
+  sortBy(key: SortKey): void;
+  open(number: string): void;
+}
+
+export const CAPTION_ID = 'caption';
+export const RESULTS_ID = 'results';
+
+function sortIcon(sort: Sort, key: SortKey): string {
+  if (sort.key !== key) return '↕';
+  return sort.direction === 'asc' ? '▲' : '▼';
+}
+
+function header(view: TableView, key: SortKey): TemplateResult {
+  const sorted = view.sort.key === key;
+  const ariaSort = sorted ? (view.sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+  return html`<th scope="col" aria-sort=${ifDefined(ariaSort)} class=${sorted ? 'sorted' : ''}>
+    <button type="button" class="sort" @click=${() => view.sortBy(key)}>
+      <span>${texts.column(key)}</span
+      ><span class="sort-icon" aria-hidden="true">${sortIcon(view.sort, key)}</span>
+    </button>
+  </th>`;
+}
+
+function row(view: TableView, c: ConversationSummary): TemplateResult {
+  const attention = needsAttention(c.status, view.side);
+  return html`<tr class=${attention ? 'row attention' : 'row'}>
+    <th scope="row" class="number">
+      <button type="button" class="open" @click=${() => view.open(c.number)}>
+        ${attention ? html`<span class="marker" aria-hidden="true">●</span>` : nothing}<span>${c.number}</span>${attention ? html`<span class="visually-hidden"> ${texts.attention()}</span>` : nothing}
+      </button>
+    </th>
+    <td class="date"><time datetime=${c.lastActivityAt}>${formatDate(c.lastActivityAt)}</time></td>
+    <td>${c.subject.name}</td>
+    <td class="status">${statusLabel(c.status)}</td>
+    <td class="assignee">
+      ${
+        c.assignee
+          ? html`<span class="name">${c.assignee.name}</span> <span class="user-id">(${c.assignee.id})</span>`
+          : html`<span aria-hidden="true">–</span><span class="visually-hidden">${texts.noAssignee()}</span>`
+      }
+    </td>
+  </tr>`;
+}
+
+function body(view: TableView): TemplateResult {
+  const result = view.result;
+  if (!result) {
+    return html`<tr class="placeholder">
+      <td colspan=${SORT_KEYS.length}>${texts.loading()}</td>
+    </tr>`;
+  }
+  if (result.items.length === 0) {
+    return html`<tr class="placeholder">
+      <td colspan=${SORT_KEYS.length}>
+        <p class="empty">${texts.empty()}</p>
+        ${view.filtered ? html`<p class="empty-hint">${texts.emptyHint()}</p>` : nothing}
+      </td>
+    </tr>`;
+  }
+  return html`${result.items.map((c) => row(view, c))}`;
+}
+
+/**
+ * The conversations as a native table: a caption, one sort button per column header (with
+ * `aria-sort` on the sorted one), one row per conversation whose number is the button that
+ * opens it. The table scrolls inside its own labelled, focusable region on narrow screens.
+ */
+export function renderTable(view: TableView): TemplateResult {
+  return html`<div
+    id=${RESULTS_ID}
+    class="table-scroll"
+    part="table"
+    role="region"
+    aria-labelledby=${CAPTION_ID}
+    aria-busy=${view.busy ? 'true' : 'false'}
+    tabindex="0"
+  >
+    <table>
+      <caption id=${CAPTION_ID}>
+        ${texts.caption()}
+      </caption>
+      <thead>
+        <tr>
+          ${SORT_KEYS.map((key) => header(view, key))}
+        </tr>
+      </thead>
+      <tbody>
+        ${body(view)}
+      </tbody>
+    </table>
+  </div>`;
+}

@@ -1,0 +1,266 @@
+import { aTimeout, expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  DEFAULT_FILTERS,
+  DEFAULT_SORT,
+  findPersonnummerCandidates,
+  normalisePersonnummer,
+  statusLabel,
+  STATUSES,
+  type ConversationFilters,
+} from '../../../src/domain/index.js';
+import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
+import { writePersonnummer } from '../../../mocks/index.js';
+import {
+  button,
+  choose,
+  countRegion,
+  description,
+  expected,
+  field,
+  normalise,
+  numbers,
+  renderInbox,
+  root,
+  rows,
+  searched,
+  settled,
+  spyAdapter,
+  type SpyAdapter,
+  eventually,
+  useInboxBackend,
+} from './inbox-helpers.js';
+
+const filters = (patch: Partial<ConversationFilters>): ConversationFilters => ({
+  ...DEFAULT_FILTERS,
+  statuses: [...DEFAULT_FILTERS.statuses],
+  ...patch,
+});
+
+const countText = (n: number) =>
+  n === 1 ? '1 meddelande' : n === 0 ? 'Inga meddelanden' : `${n} meddelanden`;
+
+describe('<secure-inbox> filters', function () {
+  // Generous: these run in a real browser against the mock backend, beside other test files.
+  this.timeout(30_000);
+  const mock = useInboxBackend({ size: 120 });
+
+  describe('each filter', () => {
+    let spy: SpyAdapter;
+    let el: SecureInbox;
+
+    beforeEach(async () => {
+      spy = spyAdapter(mock.adapter());
+      el = await renderInbox(spy.adapter, 60_000); // only Enter, selects and checkboxes search here
+      await searched(el, spy, 1);
+      button(el, 'Visa filtrering').click();
+      await el.updateComplete;
+    });
+
+    /** Types into a text filter (focus + real key presses) and presses Enter. */
+    async function typeAndEnter(label: string, text: string): Promise<void> {
+      const input = field(el, label);
+      input.focus();
+      await sendKeys({ type: text });
+      await sendKeys({ press: 'Enter' });
+    }
+
+    const visible = () =>
+      mock.backend.store.records().filter((r) => mock.backend.store.isVisible(mock.backend.currentUser(), r));
+
+    it('offers the fields labelled as the manual words them, Ämne starting with Alla ämnen', async () => {
+      const subject = field<HTMLSelectElement>(el, 'Ämne');
+      expect(subject.tagName).to.equal('SELECT');
+      const options = [...subject.options].map((o) => o.textContent?.trim());
+      expect(options[0]).to.equal('Alla ämnen');
+      expect(options.slice(1)).to.deep.equal(mock.backend.store.subjects.map((s) => s.name));
+      for (const label of ['Meddelandenummer', 'Handläggare', 'Meddelandetext']) {
+        expect(field(el, label).tagName).to.equal('INPUT');
+      }
+      const legend = root(el).querySelector('fieldset legend');
+      expect(legend?.textContent?.trim()).to.equal('Status');
+      const checks = STATUSES.map((s) => field(el, statusLabel(s)));
+      expect(checks.map((c) => c.type)).to.deep.equal(STATUSES.map(() => 'checkbox'));
+      expect(checks.map((c) => c.checked)).to.deep.equal(STATUSES.map((s) => s !== 'closed'));
+      expect(button(el, 'Återställ filter')).to.be.instanceOf(HTMLButtonElement);
+      await expect(el).to.be.accessible();
+    });
+
+    it('Ämne shows only that subject', async () => {
+      const subject = mock.backend.store.subjects[1];
+      await choose(el, field<HTMLSelectElement>(el, 'Ämne'), subject.id);
+      await searched(el, spy, 2);
+      const want = expected(mock.backend, filters({ subjectId: subject.id }), DEFAULT_SORT);
+      expect(want.length).to.be.greaterThan(0);
+      expect(rows(el).every((r) => r[2] === subject.name)).to.equal(true);
+      expect(numbers(el)).to.deep.equal(want.slice(0, 25).map((c) => c.number));
+      expect(countRegion(el).textContent?.trim()).to.equal(countText(want.length));
+    });
+
+    it('Meddelandenummer finds a closed conversation and says the other filters are not applied', async () => {
+      const closed = visible().find((r) => r.summary.status === 'closed');
+      expect(closed, 'the seed has a closed conversation').not.to.equal(undefined);
+      // Another filter that would hide it: a subject it does not have.
+      const other = mock.backend.store.subjects.find((s) => s.id !== closed!.summary.subject.id)!;
+      await choose(el, field<HTMLSelectElement>(el, 'Ämne'), other.id);
+      await searched(el, spy, 2);
+      await typeAndEnter('Meddelandenummer', closed!.summary.number);
+      await searched(el, spy, 3);
+      expect(numbers(el)).to.deep.equal([closed!.summary.number]);
+      expect(rows(el)[0][3]).to.equal('Avslutad');
+      expect(countRegion(el).textContent?.trim()).to.equal('1 meddelande');
+      const input = field(el, 'Meddelandenummer');
+      expect(description(el, input)).to.contain(
+        'Övriga filter används inte när du söker på meddelandenummer.',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('Handläggare matches the user id in any case', async () => {
+      const assignee = visible().find((r) => r.summary.assignee && r.summary.status !== 'closed')!.summary
+        .assignee!;
+      await typeAndEnter('Handläggare', assignee.id.toLowerCase());
+      await searched(el, spy, 2);
+      const want = expected(mock.backend, filters({ assigneeId: assignee.id }), DEFAULT_SORT);
+      expect(want.length).to.be.greaterThan(0);
+      expect(numbers(el)).to.deep.equal(want.slice(0, 25).map((c) => c.number));
+      expect(rows(el).every((r) => r[4].endsWith(`(${assignee.id})`))).to.equal(true);
+    });
+
+    it('Meddelandetext finds a personnummer written in another form than in the message', async () => {
+      // A visible, open conversation whose messages contain a personnummer written with a dash.
+      let target: { number: string; twelve: string; written: string } | undefined;
+      for (const r of visible()) {
+        if (r.summary.status === 'closed') continue;
+        for (const m of r.messages) {
+          const candidate = findPersonnummerCandidates(m.body).find((c) => c.text.includes('-'));
+          const twelve = candidate && normalisePersonnummer(candidate.text);
+          if (candidate && twelve) target = { number: r.summary.number, twelve, written: candidate.text };
+        }
+        if (target) break;
+      }
+      expect(target, 'the seed has a personnummer in a message').not.to.equal(undefined);
+      const query = writePersonnummer(target!.twelve, 'long'); // 12 digits, no dash
+      expect(query).not.to.equal(target!.written);
+      await typeAndEnter('Meddelandetext', query);
+      await searched(el, spy, 2);
+      expect(spy.searches[1].filters.text).to.equal(query);
+      const want = expected(mock.backend, filters({ text: query }), DEFAULT_SORT);
+      expect(want.map((c) => c.number)).to.include(target!.number);
+      expect(numbers(el)).to.deep.equal(want.slice(0, 25).map((c) => c.number));
+      expect(numbers(el)).to.include(target!.number);
+    });
+
+    it('the Status checkboxes choose the statuses shown', async () => {
+      field(el, statusLabel('closed')).click();
+      await searched(el, spy, 2);
+      expect(spy.searches[1].filters.statuses).to.include('closed');
+      field(el, statusLabel('sent')).click();
+      await searched(el, spy, 3);
+      const statuses = STATUSES.filter((s) => s !== 'sent');
+      expect([...spy.searches[2].filters.statuses].sort()).to.deep.equal([...statuses].sort());
+      const want = expected(mock.backend, filters({ statuses }), DEFAULT_SORT);
+      expect(numbers(el)).to.deep.equal(want.slice(0, 25).map((c) => c.number));
+      expect(rows(el).some((r) => r[3] === 'Skickat')).to.equal(false);
+      expect(countRegion(el).textContent?.trim()).to.equal(countText(want.length));
+    });
+
+    it('Återställ filter goes back to the defaults', async () => {
+      const subject = mock.backend.store.subjects[0];
+      await choose(el, field<HTMLSelectElement>(el, 'Ämne'), subject.id);
+      await searched(el, spy, 2);
+      field(el, statusLabel('closed')).click();
+      await searched(el, spy, 3);
+      await typeAndEnter('Handläggare', 'abcd01');
+      await searched(el, spy, 4);
+      button(el, 'Återställ filter').click();
+      await searched(el, spy, 5);
+      expect(spy.searches[4].filters).to.deep.equal(filters({}));
+      expect(field<HTMLSelectElement>(el, 'Ämne').value).to.equal('');
+      expect(field(el, 'Handläggare').value).to.equal('');
+      expect(STATUSES.map((s) => field(el, statusLabel(s)).checked)).to.deep.equal(
+        STATUSES.map((s) => s !== 'closed'),
+      );
+      expect(numbers(el)).to.deep.equal(
+        expected(mock.backend, filters({}), DEFAULT_SORT)
+          .slice(0, 25)
+          .map((c) => c.number),
+      );
+    });
+
+    const invalid = [
+      {
+        label: 'Meddelandenummer',
+        value: '1234',
+        valid: '12345',
+        message: /^Meddelandenumret ska vara fem siffror/,
+      },
+      {
+        label: 'Meddelandenummer',
+        value: '12a45',
+        valid: '12345',
+        message: /^Meddelandenumret ska vara fem siffror/,
+      },
+      { label: 'Handläggare', value: 'ABC1', valid: 'abcd01', message: /^Ange handläggarens användar-id/ },
+      { label: 'Handläggare', value: 'ABCD012', valid: 'ABCD01', message: /^Ange handläggarens användar-id/ },
+    ];
+    for (const c of invalid) {
+      it(`shows an inline error for ${c.label} "${c.value}" and sends no request`, async () => {
+        await typeAndEnter(c.label, c.value);
+        await el.updateComplete;
+        await aTimeout(100);
+        expect(spy.searches.length).to.equal(1);
+        const input = field(el, c.label);
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(description(el, input)).to.match(c.message);
+        await expect(el).to.be.accessible();
+        // Correcting the field clears the error and searches.
+        input.select();
+        await sendKeys({ type: c.valid });
+        await sendKeys({ press: 'Enter' });
+        await searched(el, spy, 2);
+        expect(input.getAttribute('aria-invalid')).to.equal('false');
+        expect(normalise(description(el, input))).not.to.match(c.message);
+      });
+    }
+
+    it('Enter searches at once (without waiting for the debounce)', async () => {
+      const input = field(el, 'Meddelandetext');
+      input.focus();
+      await sendKeys({ type: 'Lindholm' });
+      await aTimeout(50);
+      expect(spy.searches.length, 'typing alone waits for the (long) debounce').to.equal(1);
+      await sendKeys({ press: 'Enter' });
+      await searched(el, spy, 2);
+      expect(spy.searches[1].filters.text).to.equal('Lindholm');
+    });
+  });
+
+  describe('debounce', () => {
+    it('typing searches once, after the debounce', async () => {
+      const spy = spyAdapter(mock.adapter());
+      const el = await renderInbox(spy.adapter, 1500);
+      await searched(el, spy, 1);
+      button(el, 'Visa filtrering').click();
+      await el.updateComplete;
+      field(el, 'Meddelandetext').focus();
+      await sendKeys({ type: 'Lön' });
+      expect(spy.searches.length, 'nothing is sent while typing').to.equal(1);
+      await searched(el, spy, 2);
+      await aTimeout(1600);
+      expect(spy.searches.length, 'one search for the whole word').to.equal(2);
+      expect(spy.searches[1].filters.text).to.equal('Lön');
+      await settled(el);
+      await eventually(() => countRegion(el).textContent?.trim() !== '');
+    });
+
+    it('the debounce is a property (and an attribute) with a default of 300 ms', async () => {
+      const el = await renderInbox(mock.adapter());
+      const fresh = document.createElement('secure-inbox');
+      expect(fresh.debounce).to.equal(300);
+      fresh.setAttribute('debounce', '120');
+      expect(fresh.debounce).to.equal(120);
+      expect(el.debounce).to.equal(300);
+    });
+  });
+});

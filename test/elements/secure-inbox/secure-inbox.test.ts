@@ -1,0 +1,134 @@
+import { expect } from '@open-wc/testing';
+import {
+  DEFAULT_FILTERS,
+  DEFAULT_SORT,
+  formatDate,
+  needsAttention,
+  statusLabel,
+  STATUSES,
+} from '../../../src/domain/index.js';
+import { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
+import { MOCK_USER_IDS } from '../../../mocks/index.js';
+import {
+  button,
+  countRegion,
+  expected,
+  numbers,
+  renderInbox,
+  resultsRegion,
+  root,
+  rowButtons,
+  rows,
+  settled,
+  spyAdapter,
+  useInboxBackend,
+} from './inbox-helpers.js';
+
+describe('<secure-inbox> rendering', function () {
+  // Generous: these run in a real browser against the mock backend, beside other test files.
+  this.timeout(30_000);
+  const mock = useInboxBackend();
+
+  it('is registered under its tag', () => {
+    expect(customElements.get('secure-inbox')).to.equal(SecureInbox);
+  });
+
+  it('shows the newest conversations first with the default filters (no Avslutad) and announces the count', async () => {
+    const el = await renderInbox(mock.adapter());
+    await settled(el);
+    const all = expected(mock.backend, { ...DEFAULT_FILTERS }, { ...DEFAULT_SORT });
+    expect(all.length).to.be.greaterThan(1);
+    expect(numbers(el)).to.deep.equal(all.slice(0, 25).map((c) => c.number));
+    const dates = rows(el).map((r) => r[1]);
+    expect([...dates].sort().reverse()).to.deep.equal(dates);
+    expect(rows(el).map((r) => r[3])).not.to.include(statusLabel('closed'));
+    const region = countRegion(el);
+    expect(region.getAttribute('role')).to.equal('status');
+    expect(region.textContent?.trim()).to.equal(`${all.length} meddelanden`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('has a captioned native table with the five column headers', async () => {
+    const el = await renderInbox(mock.adapter());
+    await settled(el);
+    const table = root(el).querySelector('table');
+    expect(table?.querySelector('caption')?.textContent?.trim()).to.equal('Meddelanden');
+    const headers = [...root(el).querySelectorAll('thead th')].map((th) =>
+      th.textContent?.replace(/[↕▲▼]/g, '').trim(),
+    );
+    expect(headers).to.deep.equal(['Meddelandenr', 'Datum', 'Ämne', 'Status', 'Ansvarig']);
+    expect(root(el).querySelector('th[aria-sort]')?.textContent).to.contain('Datum');
+    expect(root(el).querySelector('th[aria-sort]')?.getAttribute('aria-sort')).to.equal('descending');
+    const region = resultsRegion(el)!;
+    expect(region.getAttribute('role')).to.equal('region');
+    expect(region.getAttribute('tabindex')).to.equal('0');
+    expect(region.getAttribute('aria-labelledby')).to.equal(table?.querySelector('caption')?.id);
+  });
+
+  it('shows each row: date, subject, status label and Ansvarig with name and user id', async () => {
+    const el = await renderInbox(mock.adapter());
+    await settled(el);
+    const all = expected(mock.backend, { ...DEFAULT_FILTERS }, { ...DEFAULT_SORT }).slice(0, 25);
+    rows(el).forEach((cells, i) => {
+      const c = all[i];
+      expect(cells[1]).to.equal(formatDate(c.lastActivityAt));
+      expect(cells[2]).to.equal(c.subject.name);
+      expect(cells[3]).to.equal(statusLabel(c.status));
+      if (c.assignee) expect(cells[4]).to.equal(`${c.assignee.name} (${c.assignee.id})`);
+      else expect(cells[4]).to.equal('–Ingen ansvarig');
+    });
+    expect(all.some((c) => c.assignee !== null)).to.equal(true);
+  });
+
+  const sides = [
+    { user: MOCK_USER_IDS.employer, side: 'employer' as const },
+    { user: MOCK_USER_IDS.officer, side: 'kpa' as const },
+  ];
+  for (const s of sides) {
+    it(`marks rows needing the attention of a ${s.side} user by weight, a marker and hidden text`, async () => {
+      mock.backend.setCurrentUser(s.user);
+      const el = await renderInbox(mock.adapter());
+      await settled(el);
+      const trs = [...root(el).querySelectorAll('tbody tr.row')];
+      let marked = 0;
+      trs.forEach((tr) => {
+        const status = STATUSES.find(
+          (st) => statusLabel(st) === tr.querySelector('.status')?.textContent?.trim(),
+        )!;
+        const attention = needsAttention(status, s.side);
+        expect(tr.classList.contains('attention')).to.equal(attention);
+        const open = tr.querySelector('button')!;
+        expect(open.querySelector('.visually-hidden')?.textContent?.trim() ?? '').to.equal(
+          attention ? 'Behöver hanteras' : '',
+        );
+        expect(open.querySelector('[aria-hidden="true"].marker') !== null).to.equal(attention);
+        if (attention) {
+          marked++;
+          expect(getComputedStyle(tr).fontWeight).to.equal('700');
+        }
+      });
+      expect(marked).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('makes the number of every row a button', async () => {
+    const el = await renderInbox(mock.adapter());
+    await settled(el);
+    expect(rowButtons(el).map((b) => b.querySelector('span:not([class])')?.textContent)).to.deep.equal(
+      numbers(el),
+    );
+    expect(rowButtons(el).every((b) => b.type === 'button')).to.equal(true);
+  });
+
+  it('shows Nytt meddelande and Visa filtrering, the filter panel hidden', async () => {
+    const { adapter } = spyAdapter(mock.adapter());
+    const el = await renderInbox(adapter);
+    await settled(el);
+    expect(button(el, 'Nytt meddelande')).to.be.instanceOf(HTMLButtonElement);
+    const disclosure = button(el, 'Visa filtrering');
+    expect(disclosure.getAttribute('aria-expanded')).to.equal('false');
+    const panel = root(el).getElementById(disclosure.getAttribute('aria-controls')!)!;
+    expect(panel.hidden).to.equal(true);
+  });
+});

@@ -1,0 +1,160 @@
+import { aTimeout, expect } from '@open-wc/testing';
+import { DEFAULT_FILTERS, DEFAULT_SORT, type SortKey } from '../../../src/domain/index.js';
+import {
+  button,
+  choose,
+  expected,
+  field,
+  numbers,
+  renderInbox,
+  root,
+  rows,
+  searched,
+  spyAdapter,
+  eventually,
+  useInboxBackend,
+} from './inbox-helpers.js';
+
+const defaults = () => ({ ...DEFAULT_FILTERS, statuses: [...DEFAULT_FILTERS.statuses] });
+
+function header(el: Element, name: string): HTMLTableCellElement {
+  const th = [...el.shadowRoot!.querySelectorAll<HTMLTableCellElement>('thead th')].find(
+    (cell) => cell.querySelector('button span:not([aria-hidden])')?.textContent?.trim() === name,
+  );
+  if (!th) throw new Error(`no column ${name}`);
+  return th;
+}
+
+// One worker per file: every describe below shares it and reseeds with its own size.
+describe('<secure-inbox> sorting and paging', function () {
+  // Generous: these run in a real browser against the mock backend, beside other test files.
+  this.timeout(30_000);
+  const mock = useInboxBackend({ size: 150 });
+
+  describe('sorting', () => {
+    const columns: { name: string; key: SortKey; first: 'asc' | 'desc' }[] = [
+      { name: 'Meddelandenr', key: 'number', first: 'desc' },
+      { name: 'Datum', key: 'date', first: 'asc' }, // already sorted newest first: a click flips it
+      { name: 'Ämne', key: 'subject', first: 'asc' },
+      { name: 'Status', key: 'status', first: 'asc' },
+      { name: 'Ansvarig', key: 'assignee', first: 'asc' },
+    ];
+    for (const c of columns) {
+      it(`sorts by ${c.name} on the server, both ways, with aria-sort on its header only`, async () => {
+        const spy = spyAdapter(mock.adapter());
+        const el = await renderInbox(spy.adapter);
+        await searched(el, spy, 1);
+        let n = 1;
+        for (const direction of [c.first, c.first === 'asc' ? 'desc' : 'asc'] as const) {
+          header(el, c.name).querySelector('button')!.click();
+          await searched(el, spy, ++n);
+          expect(spy.searches[n - 1].sort).to.deep.equal({ key: c.key, direction });
+          expect(spy.searches[n - 1].page).to.equal(1);
+          expect(header(el, c.name).getAttribute('aria-sort')).to.equal(
+            direction === 'asc' ? 'ascending' : 'descending',
+          );
+          expect(root(el).querySelectorAll('th[aria-sort]').length).to.equal(1);
+          const want = expected(mock.backend, defaults(), { key: c.key, direction });
+          expect(numbers(el)).to.deep.equal(want.slice(0, 25).map((s) => s.number));
+        }
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('paging', () => {
+    beforeEach(() => mock.backend.reset({ size: 800 }));
+
+    it('pages with Föregående/Nästa sida and says which rows it shows', async () => {
+      const spy = spyAdapter(mock.adapter());
+      const el = await renderInbox(spy.adapter);
+      await searched(el, spy, 1);
+      const all = expected(mock.backend, defaults(), DEFAULT_SORT);
+      expect(all.length).to.be.greaterThan(50);
+      const range = () => root(el).querySelector('.range')?.textContent?.trim();
+      const previous = button(el, 'Föregående sida');
+      expect(range()).to.equal(`Visar 1–25 av ${all.length}`);
+      expect(previous.getAttribute('aria-disabled')).to.equal('true');
+      previous.click();
+      await aTimeout(50);
+      expect(spy.searches.length, 'a disabled button does nothing').to.equal(1);
+      button(el, 'Nästa sida').click();
+      await searched(el, spy, 2);
+      expect(spy.searches[1].page).to.equal(2);
+      expect(range()).to.equal(`Visar 26–50 av ${all.length}`);
+      expect(numbers(el)).to.deep.equal(all.slice(25, 50).map((c) => c.number));
+      expect(button(el, 'Föregående sida').getAttribute('aria-disabled')).to.equal('false');
+      // To the end.
+      const last = Math.ceil(all.length / 25);
+      for (let page = 3; page <= last; page++) {
+        button(el, 'Nästa sida').click();
+        await searched(el, spy, page);
+      }
+      expect(button(el, 'Nästa sida').getAttribute('aria-disabled')).to.equal('true');
+      expect(range()).to.equal(`Visar ${(last - 1) * 25 + 1}–${all.length} av ${all.length}`);
+      button(el, 'Föregående sida').click();
+      await searched(el, spy, last + 1);
+      expect(spy.searches[last].page).to.equal(last - 1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('changes the page size with the labelled Antal per sida select', async () => {
+      const spy = spyAdapter(mock.adapter());
+      const el = await renderInbox(spy.adapter);
+      await searched(el, spy, 1);
+      const select = field<HTMLSelectElement>(el, 'Antal per sida');
+      expect([...select.options].map((o) => o.value)).to.deep.equal(['25', '50', '100']);
+      expect(select.value).to.equal('25');
+      await choose(el, select, '50');
+      await searched(el, spy, 2);
+      expect(spy.searches[1].pageSize).to.equal(50);
+      expect(rows(el).length).to.equal(50);
+      await choose(el, field<HTMLSelectElement>(el, 'Antal per sida'), '100');
+      await searched(el, spy, 3);
+      expect(rows(el).length).to.equal(
+        Math.min(100, expected(mock.backend, defaults(), DEFAULT_SORT).length),
+      );
+    });
+
+    it('a filter or sort change goes back to page 1', async () => {
+      const spy = spyAdapter(mock.adapter());
+      const el = await renderInbox(spy.adapter);
+      await searched(el, spy, 1);
+      button(el, 'Nästa sida').click();
+      await searched(el, spy, 2);
+      header(el, 'Ämne').querySelector('button')!.click();
+      await searched(el, spy, 3);
+      expect(spy.searches[2].page).to.equal(1);
+    });
+  });
+
+  describe('stale answers', () => {
+    it('a slow answer to an older query never replaces the newer one', async () => {
+      mock.backend.faults.add({
+        kind: 'latency',
+        ms: 800,
+        times: 1,
+        match: { path: '/conversations/search' },
+      });
+      const spy = spyAdapter(mock.adapter());
+      const el = await renderInbox(spy.adapter);
+      expect(spy.searches.length).to.equal(1);
+      button(el, 'Visa filtrering').click();
+      await el.updateComplete;
+      await eventually(
+        () => field<HTMLSelectElement>(el, 'Ämne').options.length > 1,
+        'subjects load before the search',
+      );
+      expect(spy.searches.length, 'the first search is still under way').to.equal(1);
+      const subject = mock.backend.store.subjects[2];
+      await choose(el, field<HTMLSelectElement>(el, 'Ämne'), subject.id);
+      await searched(el, spy, 2);
+      expect(spy.signals[0].aborted, 'the older request is aborted').to.equal(true);
+      const want = expected(mock.backend, { ...defaults(), subjectId: subject.id }, DEFAULT_SORT);
+      expect(numbers(el)).to.deep.equal(want.slice(0, 25).map((c) => c.number));
+      await aTimeout(1000); // past the old answer's latency
+      expect(numbers(el)).to.deep.equal(want.slice(0, 25).map((c) => c.number));
+      expect(rows(el).every((r) => r[2] === subject.name)).to.equal(true);
+    });
+  });
+});

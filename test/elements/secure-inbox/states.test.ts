@@ -1,0 +1,168 @@
+import { aTimeout, expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { DEFAULT_FILTERS, DEFAULT_SORT } from '../../../src/domain/index.js';
+import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
+import {
+  button,
+  choose,
+  countRegion,
+  expected,
+  field,
+  hasButton,
+  normalise,
+  numbers,
+  renderInbox,
+  resultsRegion,
+  root,
+  searched,
+  settled,
+  spyAdapter,
+  eventually,
+  useInboxBackend,
+} from './inbox-helpers.js';
+
+const SEARCH = { path: '/conversations/search' };
+const alertText = (el: SecureInbox) => normalise(root(el).querySelector('[role="alert"]')?.textContent ?? '');
+
+describe('<secure-inbox> states', function () {
+  // Generous: these run in a real browser against the mock backend, beside other test files.
+  this.timeout(30_000);
+  const mock = useInboxBackend();
+
+  it('loading: the table is there and marked busy until the first answer', async () => {
+    mock.backend.faults.add({ kind: 'hang', match: SEARCH });
+    const el = await renderInbox(mock.adapter());
+    await aTimeout(100);
+    const region = resultsRegion(el)!;
+    expect(region.getAttribute('aria-busy')).to.equal('true');
+    expect(root(el).querySelector('table caption')?.textContent?.trim()).to.equal('Meddelanden');
+    expect(normalise(root(el).querySelector('tbody')!.textContent!)).to.equal('Hämtar meddelanden …');
+    expect(countRegion(el).isConnected).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('loading again keeps the rows in place (no layout jump) and marks them busy', async () => {
+    const spy = spyAdapter(mock.adapter());
+    const el = await renderInbox(spy.adapter);
+    await searched(el, spy, 1);
+    const before = numbers(el);
+    const height = resultsRegion(el)!.getBoundingClientRect().height;
+    mock.backend.faults.add({ kind: 'hang', match: SEARCH });
+    button(el, 'Ämne').click(); // sort by Ämne
+    await eventually(() => spy.searches.length === 2);
+    await el.updateComplete;
+    expect(resultsRegion(el)!.getAttribute('aria-busy')).to.equal('true');
+    expect(numbers(el)).to.deep.equal(before);
+    expect(resultsRegion(el)!.getBoundingClientRect().height).to.equal(height);
+    expect(normalise(root(el).querySelector('.summary')!.textContent!)).to.contain('Hämtar meddelanden …');
+    await expect(el).to.be.accessible();
+  });
+
+  it('empty: Inga meddelanden, without a hint when no filter hides anything', async () => {
+    mock.backend.reset({ size: 0 });
+    const el = await renderInbox(mock.adapter());
+    await settled(el);
+    expect(normalise(root(el).querySelector('tbody')!.textContent!)).to.equal('Inga meddelanden');
+    expect(countRegion(el).textContent?.trim()).to.equal('Inga meddelanden');
+    expect(root(el).querySelector('[part="pager"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('empty because of filters: Inga meddelanden with a hint to change or reset them', async () => {
+    const spy = spyAdapter(mock.adapter());
+    const el = await renderInbox(spy.adapter);
+    await searched(el, spy, 1);
+    button(el, 'Visa filtrering').click();
+    await el.updateComplete;
+    field(el, 'Meddelandetext').focus();
+    await sendKeys({ type: 'xyzzy-finns-inte' });
+    await sendKeys({ press: 'Enter' });
+    await searched(el, spy, 2);
+    expect(normalise(root(el).querySelector('tbody')!.textContent!)).to.equal(
+      'Inga meddelanden Ändra eller återställ filtren för att se fler.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('error: says so with Försök igen, which retries the same query', async () => {
+    mock.backend.faults.add({ kind: 'status', status: 503, times: 1, match: SEARCH });
+    const spy = spyAdapter(mock.adapter());
+    const el = await renderInbox(spy.adapter);
+    await eventually(() => alertText(el) !== '', 'an error is shown');
+    expect(alertText(el)).to.equal(
+      'Det gick inte att hämta meddelandena. Något gick fel hos oss. Försök igen om en stund.',
+    );
+    expect(countRegion(el).textContent?.trim()).to.equal('');
+    await expect(el).to.be.accessible();
+    const retry = button(el, 'Försök igen');
+    retry.focus();
+    retry.click();
+    await searched(el, spy, 2);
+    expect(spy.searches[1]).to.deep.equal(spy.searches[0]);
+    expect(numbers(el)).to.deep.equal(
+      expected(mock.backend, { ...DEFAULT_FILTERS }, DEFAULT_SORT)
+        .slice(0, 25)
+        .map((c) => c.number),
+    );
+    expect(hasButton(el, 'Försök igen')).to.equal(false);
+    expect(root(el).activeElement, 'focus moves to the results, not the body').to.equal(resultsRegion(el));
+    await expect(el).to.be.accessible();
+  });
+
+  it('a network failure is worded as such', async () => {
+    mock.backend.faults.add({ kind: 'offline', times: 1, match: SEARCH });
+    const el = await renderInbox(mock.adapter());
+    await eventually(() => alertText(el) !== '');
+    expect(alertText(el)).to.contain('Det gick inte att nå servern.');
+  });
+
+  it('auth required: fires secure-auth-required once, keeps the filters, and Försök igen works after signing in', async () => {
+    const spy = spyAdapter(mock.adapter());
+    const el = await renderInbox(spy.adapter);
+    await searched(el, spy, 1);
+    let fired = 0;
+    el.addEventListener('secure-auth-required', (e) => {
+      expect(e.bubbles && e.composed).to.equal(true);
+      fired++;
+    });
+    button(el, 'Visa filtrering').click();
+    await el.updateComplete;
+    mock.backend.faults.add({ kind: 'status', status: 401 });
+    const subject = mock.backend.store.subjects[0];
+    await choose(el, field<HTMLSelectElement>(el, 'Ämne'), subject.id);
+    await eventually(() => alertText(el) !== '', 'the sign-in message is shown');
+    expect(alertText(el)).to.equal('Du har blivit utloggad. Logga in igen för att fortsätta.');
+    expect(fired).to.equal(1);
+    // Another change while signed out: no second event.
+    field(el, 'Meddelandetext').focus();
+    await sendKeys({ type: 'Lön' });
+    await sendKeys({ press: 'Enter' });
+    await eventually(() => spy.searches.length === 3);
+    await settled(el);
+    expect(fired).to.equal(1);
+    expect(field<HTMLSelectElement>(el, 'Ämne').value).to.equal(subject.id);
+    expect(field(el, 'Meddelandetext').value).to.equal('Lön');
+    await expect(el).to.be.accessible();
+    // The host signs the user in again; Försök igen runs the same query.
+    mock.backend.faults.clear();
+    button(el, 'Försök igen').click();
+    await searched(el, spy, 4);
+    expect(spy.searches[3]).to.deep.equal(spy.searches[2]);
+    expect(alertText(el)).to.equal('');
+    expect(countRegion(el).textContent?.trim()).to.match(/meddelande/);
+    expect(fired).to.equal(1);
+  });
+
+  it('a 401 when loading the user also asks for sign-in (once)', async () => {
+    mock.backend.faults.add({ kind: 'status', status: 401 });
+    const events: Event[] = [];
+    const listener = (e: Event) => events.push(e);
+    document.addEventListener('secure-auth-required', listener);
+    const el = await renderInbox(mock.adapter());
+    await eventually(() => alertText(el) !== '');
+    await aTimeout(50);
+    document.removeEventListener('secure-auth-required', listener);
+    expect(events.length).to.equal(1);
+    expect(events[0].target).to.equal(el);
+  });
+});
