@@ -1,18 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import {
-  createMockBackend,
-  MOCK_USER_IDS,
-  type MockBackend,
-  type MockBackendOptions,
-} from '../mocks/index.js';
-import { createRestAdapter } from '../src/adapter/rest-adapter.js';
-import { defineElement } from '../src/define/define.js';
-import { NoticeBadge } from '../src/define/notice-badge.js';
-
-// package.json's `sideEffects` lists only dist/define/*.js, so a bundled Storybook drops a bare
-// `import '../src/define/notice-badge.js'` from source. Registering again is a no-op for the same class.
-defineElement('notice-badge', NoticeBadge);
+import { MOCK_USER_IDS } from '../mocks/index.js';
+import '../src/define/notice-badge.js';
+import { storyAdapter as adapter, storyBackend as backendWith } from './support.js';
 
 /**
  * `<notice-badge>`: the number of conversations needing attention (*Nytt meddelande*, *Svar
@@ -26,17 +16,6 @@ const meta: Meta = {
 export default meta;
 
 type Story = StoryObj;
-
-const BASE_URL = '/api/secure-messages/v1';
-const NOW = new Date('2026-03-02T09:00:00Z');
-
-function backendWith(options: MockBackendOptions = {}, setUp?: (backend: MockBackend) => void): MockBackend {
-  const backend = createMockBackend({ seed: 7, size: 60, now: NOW, ...options });
-  setUp?.(backend);
-  return backend;
-}
-
-const adapter = () => createRestAdapter({ baseUrl: BASE_URL });
 
 /**
  * The host page's own list styling, as KPA Direkt would have: list items tall enough that every
@@ -104,6 +83,18 @@ function menu(badge: TemplateResult): TemplateResult {
     </nav>`;
 }
 
+/** The badge in both places a portal shows it: the start page list and the menu. */
+function bothPlaces(): TemplateResult {
+  return html`<div>
+    ${startPage(html`<notice-badge href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`)}
+    ${menu(
+      html`<notice-badge appearance="badge" href="#sakra-meddelanden" .adapter=${adapter()}
+        >Säkra meddelanden</notice-badge
+      >`,
+    )}
+  </div>`;
+}
+
 const textBackend = backendWith();
 /** The start page: "Säkra meddelanden (n)" as a link under *Aktuella ärenden*. */
 export const TextAppearance: Story = {
@@ -148,15 +139,7 @@ const zeroShownBackend = backendWith({ size: 0 });
 export const ZeroShown: Story = {
   name: 'Zero, shown',
   parameters: { msw: { handlers: zeroShownBackend.handlers } },
-  render: () =>
-    html`<div>
-      ${startPage(html`<notice-badge href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`)}
-      ${menu(
-        html`<notice-badge appearance="badge" href="#sakra-meddelanden" .adapter=${adapter()}
-          >Säkra meddelanden</notice-badge
-        >`,
-      )}
-    </div>`,
+  render: () => bothPlaces(),
 };
 
 const loadingBackend = backendWith({}, (b) =>
@@ -165,15 +148,7 @@ const loadingBackend = backendWith({}, (b) =>
 /** The first count never arrives: no number, and its space is kept. */
 export const Loading: Story = {
   parameters: { msw: { handlers: loadingBackend.handlers } },
-  render: () =>
-    html`<div>
-      ${startPage(html`<notice-badge href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`)}
-      ${menu(
-        html`<notice-badge appearance="badge" href="#sakra-meddelanden" .adapter=${adapter()}
-          >Säkra meddelanden</notice-badge
-        >`,
-      )}
-    </div>`,
+  render: () => bothPlaces(),
 };
 
 const errorBackend = backendWith({}, (b) =>
@@ -183,15 +158,7 @@ const errorBackend = backendWith({}, (b) =>
 export const ErrorState: Story = {
   name: 'Error',
   parameters: { msw: { handlers: errorBackend.handlers } },
-  render: () =>
-    html`<div>
-      ${startPage(html`<notice-badge href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`)}
-      ${menu(
-        html`<notice-badge appearance="badge" href="#sakra-meddelanden" .adapter=${adapter()}
-          >Säkra meddelanden</notice-badge
-        >`,
-      )}
-    </div>`,
+  render: () => bothPlaces(),
 };
 
 const officerBackend = backendWith({ currentUserId: MOCK_USER_IDS.officer });
@@ -199,13 +166,5 @@ const officerBackend = backendWith({ currentUserId: MOCK_USER_IDS.officer });
 export const CaseOfficer: Story = {
   name: 'Case officer',
   parameters: { msw: { handlers: officerBackend.handlers } },
-  render: () =>
-    html`<div>
-      ${startPage(html`<notice-badge href="#sakra-meddelanden" .adapter=${adapter()}></notice-badge>`)}
-      ${menu(
-        html`<notice-badge appearance="badge" href="#sakra-meddelanden" .adapter=${adapter()}
-          >Säkra meddelanden</notice-badge
-        >`,
-      )}
-    </div>`,
+  render: () => bothPlaces(),
 };

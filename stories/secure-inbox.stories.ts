@@ -1,14 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createRestAdapter } from '../src/adapter/index.js';
 import { DEFAULT_FILTERS, DEFAULT_SORT, type SearchQuery } from '../src/domain/index.js';
-import { defineElement } from '../src/define/define.js';
-import { SecureInbox } from '../src/define/secure-inbox.js';
-import { createMockBackend, MOCK_USER_IDS, type MockBackendOptions } from '../mocks/index.js';
-
-// package.json's `sideEffects` lists only dist/define/*.js, so a bundled Storybook drops a bare
-// `import '../src/define/secure-inbox.js'` from source. Registering again is a no-op for the same class.
-defineElement('secure-inbox', SecureInbox);
+import '../src/define/secure-inbox.js';
+import { MOCK_USER_IDS } from '../mocks/index.js';
+import { storyAdapter, storyBackend as backendWith } from './support.js';
 
 /**
  * `<secure-inbox>` in each of its states, every story on its own mock backend (MSW). Each render
@@ -22,17 +17,10 @@ export default meta;
 
 type Story = StoryObj;
 
-const BASE_URL = '/api/secure-messages/v1';
 const SEARCH = { path: '/conversations/search' };
-const NOW = new Date('2026-03-02T09:00:00Z');
-
-function backendWith(options: MockBackendOptions = {}) {
-  return createMockBackend({ seed: 7, size: 60, now: NOW, ...options });
-}
-
 const inbox = (extra: { filtersOpen?: boolean; query?: SearchQuery } = {}) =>
   html`<secure-inbox
-    .adapter=${createRestAdapter({ baseUrl: BASE_URL })}
+    .adapter=${storyAdapter()}
     .filtersOpen=${extra.filtersOpen ?? false}
     .query=${extra.query ?? { filters: { ...DEFAULT_FILTERS }, sort: { ...DEFAULT_SORT }, page: 1, pageSize: 25 }}
   ></secure-inbox>`;
