@@ -2,6 +2,7 @@
  * Shared set-up for element tests: the MSW mock backend in a service worker, and a REST adapter
  * talking to it, exactly as an embedding page would.
  */
+import { waitUntil } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import {
   createMockBackend,
@@ -22,17 +23,59 @@ export interface MockBackendFixture {
 }
 
 /**
+ * Waits until this page is controlled by an already registered mock service worker, if any.
+ * When another page has just registered MSW's worker and it is still installing, this page is not
+ * yet controlled, and MSW's `worker.start()` would reload the page. MSW's worker claims every page
+ * when it activates, so waiting for `controllerchange` is enough.
+ */
+async function waitForServiceWorkerControl(): Promise<void> {
+  const registrations = await navigator.serviceWorker.getRegistrations();
+  if (registrations.length === 0 || navigator.serviceWorker.controller) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 5000);
+    navigator.serviceWorker.addEventListener(
+      'controllerchange',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/** True when the mock backend answers this page (not the test server's 404). */
+async function mockAnswers(): Promise<boolean> {
+  const response = await fetch(`${BASE_URL}/me`, { cache: 'no-store' });
+  return response.ok;
+}
+
+/**
  * Starts one worker for the test file (`before`), reseeds the backend before each test and stops
  * the worker at the end. Call at the top of a `describe`.
+ *
+ * When a previous page closed while this one was not yet controlled, MSW's worker may have found
+ * no controlled clients and unregistered itself; then the worker is started once more.
  */
 export function useMockBackend(options: MockBackendOptions = {}): MockBackendFixture {
   const settings: MockBackendOptions = { seed: 7, size: 60, now: NOW, ...options };
   const backend = createMockBackend(settings);
-  let worker: SetupWorker | undefined;
+  const workers: SetupWorker[] = [];
   before(async () => {
-    worker = await startMockWorker(backend, { quiet: true });
+    await waitForServiceWorkerControl();
+    workers.push(await startMockWorker(backend, { quiet: true }));
+    if (await mockAnswers()) return;
+    workers.push(await startMockWorker(backend, { quiet: true }));
+    if (!(await mockAnswers())) throw new Error('the mock service worker does not answer');
   });
   beforeEach(() => backend.reset(settings));
-  after(() => worker?.stop());
+  after(() => {
+    for (const worker of workers) worker.stop();
+  });
   return { backend, adapter: () => createRestAdapter({ baseUrl: BASE_URL }) };
+}
+
+/** waitUntil with a timeout that tolerates a busy machine (no timing is asserted). */
+export function eventually(predicate: () => unknown, message?: string): Promise<void> {
+  return waitUntil(predicate, message, { timeout: 8000 });
 }

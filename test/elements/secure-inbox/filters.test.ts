@@ -28,7 +28,7 @@ import {
   spyAdapter,
   type SpyAdapter,
   eventually,
-  useInboxBackend,
+  useMockBackend,
 } from './inbox-helpers.js';
 
 const filters = (patch: Partial<ConversationFilters>): ConversationFilters => ({
@@ -43,7 +43,7 @@ const countText = (n: number) =>
 describe('<secure-inbox> filters', function () {
   // Generous: these run in a real browser against the mock backend, beside other test files.
   this.timeout(30_000);
-  const mock = useInboxBackend({ size: 120 });
+  const mock = useMockBackend({ size: 120 });
 
   describe('each filter', () => {
     let spy: SpyAdapter;

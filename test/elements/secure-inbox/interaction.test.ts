@@ -13,13 +13,13 @@ import {
   settled,
   spyAdapter,
   eventually,
-  useInboxBackend,
+  useMockBackend,
 } from './inbox-helpers.js';
 
 describe('<secure-inbox> events and keyboard', function () {
   // Generous: these run in a real browser against the mock backend, beside other test files.
   this.timeout(30_000);
-  const mock = useInboxBackend();
+  const mock = useMockBackend();
 
   it('a click on a row’s number fires a cancelable secure-conversation-open with the number', async () => {
     const el = await renderInbox(mock.adapter());

@@ -13,13 +13,13 @@ import {
   searched,
   settled,
   spyAdapter,
-  useInboxBackend,
+  useMockBackend,
 } from './inbox-helpers.js';
 
 describe('<secure-inbox> memory, privacy and layout', function () {
   // Generous: these run in a real browser against the mock backend, beside other test files.
   this.timeout(30_000);
-  const mock = useInboxBackend({ size: 400 });
+  const mock = useMockBackend({ size: 400 });
 
   describe('the query survives re-creating the element', () => {
     it('a new inbox on the same adapter resumes filters, sort, page and page size', async () => {

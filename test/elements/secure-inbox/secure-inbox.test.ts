@@ -21,13 +21,13 @@ import {
   rows,
   settled,
   spyAdapter,
-  useInboxBackend,
+  useMockBackend,
 } from './inbox-helpers.js';
 
 describe('<secure-inbox> rendering', function () {
   // Generous: these run in a real browser against the mock backend, beside other test files.
   this.timeout(30_000);
-  const mock = useInboxBackend();
+  const mock = useMockBackend();
 
   it('is registered under its tag', () => {
     expect(customElements.get('secure-inbox')).to.equal(SecureInbox);

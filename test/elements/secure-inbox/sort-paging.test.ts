@@ -12,7 +12,7 @@ import {
   searched,
   spyAdapter,
   eventually,
-  useInboxBackend,
+  useMockBackend,
 } from './inbox-helpers.js';
 
 const defaults = () => ({ ...DEFAULT_FILTERS, statuses: [...DEFAULT_FILTERS.statuses] });
@@ -29,7 +29,7 @@ function header(el: Element, name: string): HTMLTableCellElement {
 describe('<secure-inbox> sorting and paging', function () {
   // Generous: these run in a real browser against the mock backend, beside other test files.
   this.timeout(30_000);
-  const mock = useInboxBackend({ size: 150 });
+  const mock = useMockBackend({ size: 150 });
 
   describe('sorting', () => {
     const columns: { name: string; key: SortKey; first: 'asc' | 'desc' }[] = [

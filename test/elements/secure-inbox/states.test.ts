@@ -18,7 +18,7 @@ import {
   settled,
   spyAdapter,
   eventually,
-  useInboxBackend,
+  useMockBackend,
 } from './inbox-helpers.js';
 
 const SEARCH = { path: '/conversations/search' };
@@ -27,7 +27,7 @@ const alertText = (el: SecureInbox) => normalise(root(el).querySelector('[role="
 describe('<secure-inbox> states', function () {
   // Generous: these run in a real browser against the mock backend, beside other test files.
   this.timeout(30_000);
-  const mock = useInboxBackend();
+  const mock = useMockBackend();
 
   it('loading: the table is there and marked busy until the first answer', async () => {
     mock.backend.faults.add({ kind: 'hang', match: SEARCH });
