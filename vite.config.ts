@@ -1,4 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
+
+/** One side-effect entry per element: every module in src/define except the helper itself. */
+const defineEntries = Object.fromEntries(
+  readdirSync('src/define')
+    .filter((file) => file.endsWith('.ts') && file !== 'define.ts')
+    .map((file) => [`define/${file.slice(0, -3)}`, `src/define/${file}`]),
+);
 
 /**
  * `npm start` serves the demo page (index.html) on the MSW mock backend.
@@ -22,9 +30,7 @@ export default defineConfig({
         domain: 'src/domain/index.ts',
         adapter: 'src/adapter/index.ts',
         localization: 'src/localization/index.ts',
-        'define/secure-adapter-provider': 'src/define/secure-adapter-provider.ts',
-        'define/secure-inbox': 'src/define/secure-inbox.ts',
-        'define/notice-badge': 'src/define/notice-badge.ts',
+        ...defineEntries,
         mocks: 'mocks/index.ts',
       },
     },

@@ -1,4 +1,5 @@
 import type { ConversationFilters, PageSize, Sort } from '../domain/query.js';
+import type { Status } from '../domain/status.js';
 
 /**
  * The events the elements fire outward. Every one bubbles and is composed, so a host listens on
@@ -65,11 +66,47 @@ export class SecureInboxQueryChangeEvent extends CustomEvent<InboxQueryChangeDet
   }
 }
 
+export interface MessageSentDetail {
+  /** Meddelandenummer of the conversation the message went to (new or existing). */
+  number: string;
+  /** True for a reply in an existing conversation, false for a new conversation. */
+  reply: boolean;
+}
+
+/** Fact: a message was stored by the server (exactly once, however often it was retried). */
+export class SecureMessageSentEvent extends CustomEvent<MessageSentDetail> {
+  static readonly eventName = 'secure-message-sent';
+  constructor(detail: MessageSentDetail) {
+    super(SecureMessageSentEvent.eventName, { ...init, detail });
+  }
+}
+
+export interface ConversationChangeDetail {
+  /** Meddelandenummer of the conversation. */
+  number: string;
+  /** What the user did. */
+  change: 'claimed' | 'released' | 'taken-over' | 'closed' | 'replied';
+  /** The conversation's status afterwards. */
+  status: Status;
+  /** Ansvarig afterwards (user id), or null. */
+  assigneeId: string | null;
+}
+
+/** Fact: the user changed a conversation's assignment or status (or replied to it). */
+export class SecureConversationChangeEvent extends CustomEvent<ConversationChangeDetail> {
+  static readonly eventName = 'secure-conversation-change';
+  constructor(detail: ConversationChangeDetail) {
+    super(SecureConversationChangeEvent.eventName, { ...init, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'secure-conversation-open': SecureConversationOpenEvent;
     'secure-compose-open': SecureComposeOpenEvent;
     'secure-auth-required': SecureAuthRequiredEvent;
     'secure-inbox-query-change': SecureInboxQueryChangeEvent;
+    'secure-message-sent': SecureMessageSentEvent;
+    'secure-conversation-change': SecureConversationChangeEvent;
   }
 }
