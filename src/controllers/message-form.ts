@@ -1,0 +1,357 @@
+import { msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SecureMessagesAdapter, SendOptions, UploadProgress } from '../adapter/adapter.js';
+import { errorMessages } from '../adapter/error-messages.js';
+import {
+  AuthRequiredError,
+  ConflictError,
+  isAdapterError,
+  NetworkError,
+  TooLargeError,
+  UnsupportedTypeError,
+  ValidationError,
+} from '../adapter/errors.js';
+import {
+  invalidPersonnummerIn,
+  validateAttachments,
+  validateMessageBody,
+  type Conversation,
+  type ServerConfig,
+} from '../domain/index.js';
+import { emptyDraft, getDraft, hasUnsentContent, type MessageDraft } from './drafts.js';
+import { SendController, type SendPhase } from './send-controller.js';
+
+/** The fields a message form may have, in the order they are shown (and listed in the error summary). */
+export const MESSAGE_FIELDS = ['organisation', 'subject', 'body', 'files'] as const;
+export type MessageField = (typeof MESSAGE_FIELDS)[number];
+
+export interface MessageFormHost extends ReactiveControllerHost {
+  readonly effectiveAdapter: SecureMessagesAdapter | undefined;
+  /** Milliseconds between automatic retries of a send; its length is the number of retries. */
+  readonly retryDelays: readonly number[];
+  /** Milliseconds without an answer after which a send counts as lost and is retried. */
+  readonly sendTimeout: number;
+}
+
+export interface MessageFormOptions {
+  /** The fields of this form; a reply has `['body', 'files']`. */
+  fields: readonly MessageField[];
+  /** The server stored the message (after any number of retries). */
+  onSent?: (result: Conversation) => void;
+  /** The backend answered 401; the draft is kept. */
+  onAuthRequired?: () => void;
+}
+
+/** Server field names (ValidationError.fieldErrors) → the form's fields. */
+const SERVER_FIELDS: Readonly<Record<string, MessageField>> = {
+  subjectId: 'subject',
+  organisationCustomerNumber: 'organisation',
+  body: 'body',
+  files: 'files',
+  file: 'files',
+};
+
+export const formTexts = {
+  chooseSubject: () => msg('Välj ämne.', { id: 'form.error.subject' }),
+  chooseOrganisation: () => msg('Välj organisation.', { id: 'form.error.organisation' }),
+  checkPersonnummer: (value: string) =>
+    msg(str`Kontrollera personnumret ${value}. Datumet eller kontrollsiffran stämmer inte.`, {
+      id: 'form.warning.personnummer',
+    }),
+  outcomeUnknown: () =>
+    msg(
+      'Det är oklart om meddelandet kom fram. Tryck på Försök igen – det skickas bara en gång. Meddelandet kan inte ändras förrän det är klart.',
+      { id: 'form.problem.outcome-unknown' },
+    ),
+  authRequired: () =>
+    msg('Du har blivit utloggad. Logga in igen och tryck sedan på Försök igen. Ditt meddelande finns kvar.', {
+      id: 'form.problem.auth-required',
+    }),
+  configFailed: () =>
+    msg('Inställningarna för meddelanden kunde inte läsas in. Försök igen.', {
+      id: 'form.problem.config',
+    }),
+};
+
+/**
+ * One message being written, checked and sent — the shared core of `<secure-compose>` and the
+ * reply form of `<secure-thread>`.
+ *
+ * The draft lives in memory per adapter (drafts.ts), not in the element, so it survives
+ * re-rendering, leaving the view and every failure. Validation runs before anything is sent;
+ * errors are Swedish texts per field. Suspicious personnummer in the text give a warning that
+ * never blocks sending. Sending goes through SendController (idempotency, retries, timeouts).
+ */
+export class MessageFormController implements ReactiveController {
+  /** The fields this form has now (compose adds Organisation for KPA staff once the user is known). */
+  fields: readonly MessageField[];
+  /** Field errors, in Swedish, shown at the fields and in the error summary. */
+  errors: Partial<Record<MessageField, string>> = {};
+  /** Warnings about personnummer in the text (never block sending). */
+  warnings: string[] = [];
+
+  readonly #host: MessageFormHost;
+  readonly #sender: SendController<Conversation>;
+  readonly #config: Task<[SecureMessagesAdapter | undefined], ServerConfig | undefined>;
+  readonly #placeholder = emptyDraft();
+  #draftKey: string | undefined = undefined;
+  /** Problem text of the last send that is not about one field. */
+  #problem: string | undefined = undefined;
+
+  constructor(host: MessageFormHost, options: MessageFormOptions) {
+    this.#host = host;
+    this.fields = options.fields;
+    host.addController(this);
+    this.#sender = new SendController<Conversation>(host, {
+      settings: () => ({ retryDelays: host.retryDelays, timeout: host.sendTimeout }),
+      onSent: (result) => options.onSent?.(result),
+      onAuthRequired: () => options.onAuthRequired?.(),
+    });
+    this.#config = new Task(host, {
+      args: () => [host.effectiveAdapter] as [SecureMessagesAdapter | undefined],
+      task: ([adapter], { signal }) => (adapter ? adapter.getServerConfig(signal) : undefined),
+    });
+  }
+
+  hostConnected(): void {
+    window.addEventListener('beforeunload', this.#beforeUnload);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('beforeunload', this.#beforeUnload);
+  }
+
+  /** True while the draft holds text or files that have not been sent. */
+  get hasUnsentContent(): boolean {
+    return hasUnsentContent(this.draft);
+  }
+
+  /** Leaving the page with unsent text or files asks first (the browser's own dialog). */
+  readonly #beforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.hasUnsentContent) event.preventDefault();
+  };
+
+  hostUpdate(): void {
+    // Warnings follow the draft, also when another element on the same adapter edited it.
+    this.warnings = this.#warningsFor(this.draft.body);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // State for rendering
+
+  /** Which draft this form edits (`NEW_CONVERSATION_DRAFT` or `replyDraftKey(number)`). */
+  get draftKey(): string | undefined {
+    return this.#draftKey;
+  }
+
+  set draftKey(key: string | undefined) {
+    if (key === this.#draftKey) return;
+    this.#draftKey = key;
+    this.errors = {};
+    this.#problem = undefined;
+    this.#host.requestUpdate();
+  }
+
+  /** The draft being edited (an unshared empty one until there is an adapter and a key). */
+  get draft(): MessageDraft {
+    const adapter = this.#host.effectiveAdapter;
+    return adapter && this.#draftKey !== undefined ? getDraft(adapter, this.#draftKey) : this.#placeholder;
+  }
+
+  /** Server settings: message length, attachment rules, expected reply time; undefined while loading. */
+  get config(): ServerConfig | undefined {
+    return this.#config.value;
+  }
+
+  /** The settings could not be loaded (the form cannot check files and length without them). */
+  get configFailed(): boolean {
+    return this.#config.error !== undefined && this.#config.value === undefined;
+  }
+
+  /** Loads the settings again (after `configFailed`). */
+  reloadConfig(): void {
+    void this.#config.run();
+  }
+
+  get phase(): SendPhase {
+    return this.#sender.phase;
+  }
+
+  get progress(): UploadProgress | null {
+    return this.#sender.progress;
+  }
+
+  /** Sending, or waiting to retry: Skicka does nothing. */
+  get busy(): boolean {
+    return this.#sender.busy;
+  }
+
+  /** Fields are read-only: while sending, and while a lost answer leaves the outcome unknown. */
+  get locked(): boolean {
+    return this.#sender.busy || this.draft.outcomeUnknown;
+  }
+
+  /** The last send's failure that is not about one field (Swedish), if any. */
+  get problem(): string | undefined {
+    if (this.draft.outcomeUnknown && !this.#sender.busy) return formTexts.outcomeUnknown();
+    return this.#problem;
+  }
+
+  /** Characters left (negative when over the limit); undefined until the settings are loaded. */
+  get remaining(): number | undefined {
+    const config = this.config;
+    return config ? config.messageMaxLength - this.draft.body.length : undefined;
+  }
+
+  /** Field errors in the order the fields are shown. */
+  errorList(): { field: MessageField; message: string }[] {
+    const list: { field: MessageField; message: string }[] = [];
+    for (const field of MESSAGE_FIELDS) {
+      const message = this.errors[field];
+      if (message !== undefined && this.fields.includes(field)) list.push({ field, message });
+    }
+    return list;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Editing
+
+  setSubject(id: string): void {
+    this.#edit((d) => (d.subjectId = id), 'subject');
+  }
+
+  setOrganisation(customerNumber: string): void {
+    this.#edit((d) => (d.organisationCustomerNumber = customerNumber), 'organisation');
+  }
+
+  setBody(text: string): void {
+    this.#edit((d) => (d.body = text), 'body');
+  }
+
+  /** Adds chosen files; their type and size are checked at once. */
+  addFiles(files: Iterable<File>): void {
+    const added = [...files];
+    if (added.length === 0) return;
+    // With room for one file only, a newly chosen file replaces the old one.
+    const single = this.config?.attachments.maxFiles === 1;
+    this.#edit((d) => (d.files = single ? added.slice(-1) : [...d.files, ...added]), 'files', true);
+  }
+
+  removeFile(index: number): void {
+    this.#edit((d) => (d.files = d.files.filter((_, i) => i !== index)), 'files', true);
+  }
+
+  /** After a success has been shown: an empty draft (a new key on the next send). */
+  clear(): void {
+    const draft = this.draft;
+    Object.assign(draft, emptyDraft());
+    this.errors = {};
+    this.warnings = [];
+    this.#problem = undefined;
+    this.#sender.reset();
+    this.#host.requestUpdate();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sending
+
+  /**
+   * Checks every field; with errors, shows them and resolves to undefined without sending (the
+   * host then shows and focuses the error summary). Otherwise sends through `run` with retries.
+   * Also used for Försök igen: an unchanged draft is sent again under the same key. Resolves to
+   * the result, or undefined when nothing was stored (the draft is kept).
+   */
+  async submit(run: (options: SendOptions) => Promise<Conversation>): Promise<Conversation | undefined> {
+    if (this.busy) return undefined;
+    const config = this.config;
+    if (!config) {
+      this.#problem = formTexts.configFailed();
+      this.#host.requestUpdate();
+      return undefined;
+    }
+    this.errors = this.#validate(config, this.fields);
+    this.#problem = undefined;
+    if (Object.keys(this.errors).length > 0) {
+      this.#host.requestUpdate();
+      return undefined;
+    }
+    const result = await this.#sender.send(this.draft, run);
+    if (result === undefined) this.#explain(this.#sender.error);
+    this.#host.requestUpdate();
+    return result;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  #edit(change: (draft: MessageDraft) => void, field: MessageField, checkNow = false): void {
+    if (this.locked) return;
+    const draft = this.draft;
+    change(draft);
+    // New content is a new message: it gets a new key. (Never while the outcome is unknown: then
+    // the draft is locked above.)
+    draft.idempotencyKey = undefined;
+    const config = this.config;
+    if (config && (checkNow || this.errors[field] !== undefined)) {
+      const { [field]: message } = this.#validate(config, [field]);
+      this.errors = { ...this.errors, [field]: message };
+      if (message === undefined) delete this.errors[field];
+    }
+    this.#host.requestUpdate();
+  }
+
+  #validate(config: ServerConfig, fields: readonly MessageField[]): Partial<Record<MessageField, string>> {
+    const draft = this.draft;
+    const errors: Partial<Record<MessageField, string>> = {};
+    if (fields.includes('organisation') && draft.organisationCustomerNumber === '')
+      errors.organisation = formTexts.chooseOrganisation();
+    if (fields.includes('subject') && draft.subjectId === '') errors.subject = formTexts.chooseSubject();
+    if (fields.includes('body')) {
+      const body = validateMessageBody(draft.body, config.messageMaxLength);
+      if (!body.ok) errors.body = body.message;
+    }
+    if (fields.includes('files')) {
+      const files = validateAttachments(draft.files, config.attachments);
+      if (!files.ok) errors.files = files.message;
+    }
+    return errors;
+  }
+
+  #warningsFor(body: string): string[] {
+    if (!this.fields.includes('body')) return [];
+    return invalidPersonnummerIn(body).map((candidate) => formTexts.checkPersonnummer(candidate.text));
+  }
+
+  /** Turns a send failure into field errors or a problem text. */
+  #explain(error: unknown): void {
+    if (error instanceof TooLargeError) {
+      this.errors = { ...this.errors, files: errorMessages.tooLarge() };
+    } else if (error instanceof UnsupportedTypeError) {
+      this.errors = { ...this.errors, files: errorMessages.unsupportedType() };
+    } else if (error instanceof ValidationError) {
+      const errors = { ...this.errors };
+      let placed = false;
+      for (const [name, message] of Object.entries(error.fieldErrors)) {
+        const field = SERVER_FIELDS[name];
+        if (field && this.fields.includes(field)) {
+          errors[field] = message;
+          placed = true;
+        }
+      }
+      this.errors = errors;
+      if (!placed) this.#problem = errorMessages.validation();
+    } else if (error instanceof AuthRequiredError) {
+      this.#problem = formTexts.authRequired();
+    } else if (error instanceof NetworkError) {
+      this.#problem = errorMessages.network();
+    } else if (error instanceof ConflictError) {
+      this.#problem = errorMessages.conflict();
+    } else if (isAdapterError(error) && error.kind === 'forbidden') {
+      this.#problem = errorMessages.forbidden();
+    } else if (isAdapterError(error) && error.kind === 'not-found') {
+      this.#problem = errorMessages.notFound();
+    } else {
+      this.#problem = errorMessages.server();
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SendOptions, UploadProgress } from '../adapter/adapter.js';
+import { AuthRequiredError, isAbortError, NetworkError, ServerError } from '../adapter/errors.js';
+import type { MessageDraft } from './drafts.js';
+
+/**
+ * - idle: nothing sent yet (or the element came back after leaving mid-send);
+ * - sending: a request is under way;
+ * - waiting: an automatic retry is scheduled (network error, 5xx or a request that never answered);
+ * - failed: given up; the draft is kept and the user may press Försök igen;
+ * - sent: the server stored the message.
+ */
+export type SendPhase = 'idle' | 'sending' | 'waiting' | 'failed' | 'sent';
+
+export interface SendSettings {
+  /** Milliseconds to wait before each automatic retry; its length is the number of retries. */
+  retryDelays: readonly number[];
+  /** Milliseconds without an answer after which a request counts as lost (outcome unknown). */
+  timeout: number;
+}
+
+export interface SendControllerOptions<T> {
+  settings: () => SendSettings;
+  /** The server stored the message (called once per successful send cycle). */
+  onSent?: (result: T) => void;
+  /** The backend answered 401; the draft is kept. */
+  onAuthRequired?: () => void;
+}
+
+/** Default pauses before the automatic retries of a send, in milliseconds. */
+export const DEFAULT_RETRY_DELAYS: readonly number[] = Object.freeze([1000, 3000, 9000]);
+/** Default time without an answer after which a send counts as lost and is retried, in milliseconds. */
+export const DEFAULT_SEND_TIMEOUT = 60_000;
+
+/** A Retry-After longer than this is not waited for automatically; the user may press Försök igen. */
+const MAX_AUTOMATIC_WAIT_MS = 60_000;
+
+/** Thrown into the request's signal when it took longer than `timeout`. */
+function timeoutReason(): DOMException {
+  return new DOMException('The request took too long.', 'TimeoutError');
+}
+
+/**
+ * Sends one draft reliably: one Idempotency-Key per draft (kept on the draft, so it survives
+ * leaving the view), automatic retries with backoff after network errors, server errors
+ * (honouring Retry-After) and requests that never answer, an immediate retry when the browser
+ * comes back online, and never two requests at once.
+ *
+ * A request whose answer was lost may have been stored. The draft is then marked
+ * `outcomeUnknown` and must not be edited until a retry with the same key settles it; the server
+ * answers that retry with the message it stored the first time, so exactly one message exists.
+ */
+export class SendController<T> implements ReactiveController {
+  phase: SendPhase = 'idle';
+  progress: UploadProgress | null = null;
+  /** The error of the last attempt (undefined after success). */
+  error: unknown = undefined;
+  /** When the next automatic retry is due (epoch ms), while `waiting`. */
+  retryAt: number | undefined = undefined;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #options: SendControllerOptions<T>;
+  #draft: MessageDraft | undefined = undefined;
+  #run: ((options: SendOptions) => Promise<T>) | undefined = undefined;
+  #abort: AbortController | undefined = undefined;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  #retries = 0;
+  #resolve: ((result: T | undefined) => void) | undefined = undefined;
+
+  constructor(host: ReactiveControllerHost, options: SendControllerOptions<T>) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /** Sending or waiting to retry: a new send is refused. */
+  get busy(): boolean {
+    return this.phase === 'sending' || this.phase === 'waiting';
+  }
+
+  hostConnected(): void {
+    window.addEventListener('online', this.#online);
+  }
+
+  /**
+   * Leaving the page mid-send aborts the request. It may already have reached the server, so the
+   * draft is marked outcome-unknown: the next element showing it retries with the same key.
+   */
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.#online);
+    if (this.phase === 'sending' && this.#draft) this.#draft.outcomeUnknown = true;
+    if (this.busy) {
+      this.#clearRetry();
+      const abort = this.#abort;
+      this.#abort = undefined;
+      abort?.abort();
+      this.phase = 'idle';
+      this.#finish(undefined);
+    }
+  }
+
+  /**
+   * Sends `draft` through `run`, retrying as described above. Resolves with the result when the
+   * server stored the message, or undefined when this send gave up (or was refused because one is
+   * already under way). The draft is never changed except for its key and `outcomeUnknown`.
+   */
+  send(draft: MessageDraft, run: (options: SendOptions) => Promise<T>): Promise<T | undefined> {
+    if (this.busy) return Promise.resolve(undefined);
+    draft.idempotencyKey ??= crypto.randomUUID();
+    this.#draft = draft;
+    this.#run = run;
+    this.#retries = 0;
+    const done = new Promise<T | undefined>((resolve) => (this.#resolve = resolve));
+    void this.#attempt();
+    return done;
+  }
+
+  /** Back to idle (after a success has been shown and the user starts anew). */
+  reset(): void {
+    if (this.busy) return;
+    this.phase = 'idle';
+    this.error = undefined;
+    this.progress = null;
+    this.#host.requestUpdate();
+  }
+
+  readonly #online = (): void => {
+    if (this.phase === 'waiting') {
+      this.#clearRetry();
+      void this.#attempt();
+    }
+  };
+
+  async #attempt(): Promise<void> {
+    const draft = this.#draft;
+    const run = this.#run;
+    if (!draft || !run) return;
+    const key = (draft.idempotencyKey ??= crypto.randomUUID());
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.phase = 'sending';
+    this.progress = null;
+    this.retryAt = undefined;
+    this.#host.requestUpdate();
+    const { timeout } = this.#options.settings();
+    const timer = setTimeout(() => abort.abort(timeoutReason()), timeout);
+    try {
+      const result = await run({
+        signal: abort.signal,
+        idempotencyKey: key,
+        onProgress: (progress) => {
+          if (this.#abort !== abort) return;
+          this.progress = progress;
+          this.#host.requestUpdate();
+        },
+      });
+      if (this.#abort !== abort) return;
+      draft.outcomeUnknown = false;
+      this.error = undefined;
+      this.phase = 'sent';
+      this.#host.requestUpdate();
+      this.#options.onSent?.(result);
+      this.#finish(result);
+    } catch (error) {
+      if (this.#abort !== abort) return; // left the page; hostDisconnected settled it
+      this.#failed(draft, this.#classify(error, abort.signal));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A timed-out request becomes a NetworkError whose outcome is unknown. */
+  #classify(error: unknown, signal: AbortSignal): unknown {
+    if (isAbortError(error) || (signal.aborted && error === signal.reason)) {
+      return new NetworkError('The request did not answer in time.', true);
+    }
+    return error;
+  }
+
+  #failed(draft: MessageDraft, error: unknown): void {
+    this.error = error;
+    if (error instanceof NetworkError && error.outcomeUnknown) draft.outcomeUnknown = true;
+    const delay = this.#retryDelay(error);
+    if (delay !== undefined) {
+      this.#retries++;
+      this.phase = 'waiting';
+      this.retryAt = Date.now() + delay;
+      this.#retryTimer = setTimeout(() => {
+        this.#retryTimer = undefined;
+        void this.#attempt();
+      }, delay);
+      this.#host.requestUpdate();
+      return;
+    }
+    this.phase = 'failed';
+    this.#host.requestUpdate();
+    if (error instanceof AuthRequiredError) this.#options.onAuthRequired?.();
+    this.#finish(undefined);
+  }
+
+  /** Milliseconds until the next automatic retry, or undefined to give up. */
+  #retryDelay(error: unknown): number | undefined {
+    const delays = this.#options.settings().retryDelays;
+    if (this.#retries >= delays.length) return undefined;
+    if (error instanceof NetworkError) return delays[this.#retries];
+    if (error instanceof ServerError) {
+      if (error.retryAfterSeconds === null) return delays[this.#retries];
+      const wait = error.retryAfterSeconds * 1000;
+      return wait <= MAX_AUTOMATIC_WAIT_MS ? Math.max(wait, delays[this.#retries]) : undefined;
+    }
+    return undefined;
+  }
+
+  #clearRetry(): void {
+    if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.retryAt = undefined;
+  }
+
+  #finish(result: T | undefined): void {
+    const resolve = this.#resolve;
+    this.#resolve = undefined;
+    resolve?.(result);
+  }
+}
