@@ -1,0 +1,346 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { SecureMessagesAdapter } from '../../adapter/adapter.js';
+import { errorMessages } from '../../adapter/error-messages.js';
+import { AuthRequiredError, isAdapterError } from '../../adapter/errors.js';
+import { NEW_CONVERSATION_DRAFT } from '../../controllers/drafts.js';
+import { MessageFormController, type MessageField } from '../../controllers/message-form.js';
+import { DEFAULT_RETRY_DELAYS, DEFAULT_SEND_TIMEOUT } from '../../controllers/send-controller.js';
+import type { Conversation, Organisation, Subject, User } from '../../domain/index.js';
+import {
+  SecureAuthRequiredEvent,
+  SecureConversationOpenEvent,
+  SecureMessageSentEvent,
+} from '../../events/events.js';
+import { SecureElement } from '../base/secure-element.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { fieldStyles } from '../shared/field.styles.js';
+import {
+  ERROR_SUMMARY_ID,
+  renderBodyField,
+  renderErrorSummary,
+  renderFileField,
+  renderSendButton,
+  renderSendState,
+} from '../shared/message-fields.js';
+import { messageFormStyles } from '../shared/message-fields.styles.js';
+import { texts } from './compose-texts.js';
+import { composeStyles } from './secure-compose.styles.js';
+
+const IDS: Record<MessageField, string> = {
+  organisation: 'organisation',
+  subject: 'subject',
+  body: 'body',
+  files: 'files',
+};
+const CONFIRMATION_ID = 'confirmation';
+
+interface ComposeContext {
+  user: User;
+  subjects: Subject[];
+  organisations: Organisation[];
+}
+
+/**
+ * Writing a new secure message (the manual's *Skicka nytt meddelande*): **Ämne**, **Meddelande**,
+ * **Bifoga fil** and **Skicka**, with the manual's GDPR note and the expected reply time.
+ *
+ * - Everything is checked before anything is sent; errors are shown at their fields and in an
+ *   error summary that receives focus. A personnummer with a wrong date or check digit gives a
+ *   warning that does not block sending.
+ * - Sending shows upload progress, cannot happen twice, and uses one Idempotency-Key per draft for
+ *   every retry: network errors, server errors (honouring Retry-After) and requests that never
+ *   answer are retried automatically, then **Försök igen** is offered. When an answer was lost the
+ *   draft stays read-only until a retry with the same key settles whether it was stored.
+ * - On success the new **Meddelandenummer** is shown and focused, and `secure-message-sent` fires.
+ * - The draft (subject, text, files) lives in memory per adapter: it survives every failure, a 401
+ *   and leaving the view inside the feature, and is never written to browser storage. Leaving the
+ *   page with unsent text asks first.
+ * - A KPA case officer (`capabilities.canChooseOrganisation`) also picks the recipient organisation;
+ *   the conversation then starts as *Nytt meddelande* for the employer.
+ *
+ * ```html
+ * <secure-compose .adapter=${adapter}></secure-compose>
+ * ```
+ *
+ * @tagname secure-compose
+ * @summary The form for a new secure message, with validation, progress and safe retries.
+ *
+ * @fires secure-message-sent - Fact: the server stored the new conversation; `detail.number` is its Meddelandenummer, `detail.reply` is false.
+ * @fires secure-conversation-open - Intent (cancelable): the user chose Öppna konversationen after sending.
+ * @fires secure-auth-required - Fact: the backend answered 401; the draft is kept for Försök igen after signing in.
+ *
+ * @csspart form - The `<form>`.
+ * @csspart note - The GDPR note.
+ * @csspart confirmation - The confirmation with the new Meddelandenummer.
+ *
+ * @cssprop [--secure-font-family=system-ui, sans-serif] - Font of the whole element.
+ * @cssprop [--secure-color-text=#1d2b27] - Text colour.
+ * @cssprop [--secure-color-muted=#4a5753] - Hints and secondary text.
+ * @cssprop [--secure-color-background=#ffffff] - Background of the element and inputs.
+ * @cssprop [--secure-color-primary=#004b3c] - KPA green: Skicka and focus.
+ * @cssprop [--secure-color-on-primary=#ffffff] - Text on the primary colour.
+ * @cssprop [--secure-color-border=#8a9490] - Borders of inputs and buttons.
+ * @cssprop [--secure-color-divider=#d5dbd8] - Panel borders.
+ * @cssprop [--secure-color-surface=#f2f5f4] - Background of the note and the confirmation.
+ * @cssprop [--secure-color-attention=#fff4d6] - Background of warnings.
+ * @cssprop [--secure-color-error=#b3261e] - Error texts and invalid fields.
+ * @cssprop [--secure-color-focus=#004b3c] - Focus outline.
+ * @cssprop [--secure-radius=0.25rem] - Corner radius.
+ */
+export class SecureCompose extends SecureElement {
+  static override styles = [baseStyles, fieldStyles, messageFormStyles, composeStyles];
+
+  /** Pauses before the automatic retries of a send, in milliseconds; the length is the number of retries. */
+  @property({ attribute: false })
+  retryDelays: readonly number[] = DEFAULT_RETRY_DELAYS;
+
+  /** Milliseconds without an answer after which a send counts as lost and is retried with the same key. */
+  @property({ type: Number, attribute: 'send-timeout' })
+  sendTimeout = DEFAULT_SEND_TIMEOUT;
+
+  /** The conversation created by the last send, while its confirmation shows. */
+  @state()
+  private sent: Conversation | undefined = undefined;
+
+  readonly #form = new MessageFormController(this, {
+    fields: ['subject', 'body', 'files'],
+    onSent: (conversation) => this.#onSent(conversation),
+    onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
+  });
+
+  readonly #context = new Task(this, {
+    args: () => [this.effectiveAdapter] as [SecureMessagesAdapter | undefined],
+    task: async ([adapter], { signal }): Promise<ComposeContext | undefined> => {
+      if (!adapter) return undefined;
+      const [user, subjects] = await Promise.all([
+        adapter.getCurrentUser(signal),
+        adapter.getSubjects(signal),
+      ]);
+      const organisations = user.capabilities.canChooseOrganisation
+        ? await adapter.getOrganisations(signal)
+        : [];
+      this.#form.fields = user.capabilities.canChooseOrganisation
+        ? ['organisation', 'subject', 'body', 'files']
+        : ['subject', 'body', 'files'];
+      return { user, subjects, organisations };
+    },
+    onError: (error) => {
+      if (error instanceof AuthRequiredError) this.emit(new SecureAuthRequiredEvent());
+    },
+  });
+
+  #focusAfterRender: string | undefined = undefined;
+
+  constructor() {
+    super();
+    this.#form.draftKey = NEW_CONVERSATION_DRAFT;
+  }
+
+  /** True while the draft holds text or files that have not been sent. */
+  get hasUnsentChanges(): boolean {
+    return this.#form.hasUnsentContent;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const id = this.#focusAfterRender;
+    if (id !== undefined) {
+      this.#focusAfterRender = undefined;
+      this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`<section class="compose" aria-labelledby="compose-title">
+      <h2 id="compose-title">${texts.title()}</h2>
+      ${this.sent ? this.#renderConfirmation(this.sent) : this.#renderBody()}
+    </section>`;
+  }
+
+  #renderBody(): TemplateResult {
+    const context = this.#context;
+    const form = this.#form;
+    if (context.status === TaskStatus.ERROR || form.configFailed) return this.#renderLoadProblem();
+    const value = context.value;
+    if (!value || !form.config) {
+      return html`<p class="loading" role="status" aria-busy="true">${texts.loading()}</p>`;
+    }
+    return this.#renderForm(value);
+  }
+
+  #renderLoadProblem(): TemplateResult {
+    const error = this.#context.error;
+    const detail =
+      error instanceof AuthRequiredError
+        ? errorMessages.authRequired()
+        : isAdapterError(error) && error.kind === 'network'
+          ? errorMessages.network()
+          : errorMessages.server();
+    return html`<div class="problem">
+      <div role="alert">
+        <p class="problem-title">${texts.loadFailed()}</p>
+        <p>${detail}</p>
+      </div>
+      <button
+        type="button"
+        class="button primary"
+        @click=${() => {
+          void this.#context.run();
+          this.#form.reloadConfig();
+        }}
+      >
+        ${texts.retry()}
+      </button>
+    </div>`;
+  }
+
+  #renderForm({ user, subjects, organisations }: ComposeContext): TemplateResult {
+    const form = this.#form;
+    const draft = form.draft;
+    const staff = user.capabilities.canChooseOrganisation;
+    const days = form.config?.expectedReplyWorkingDays;
+    return html`
+      <p class="note" part="note"><strong>${texts.obs()}</strong> ${texts.gdprNote()}</p>
+      <form part="form" novalidate @submit=${(e: Event) => this.#submit(e)}>
+        ${renderErrorSummary(form, IDS)}
+        ${
+          staff
+            ? this.#renderSelect({
+                id: IDS.organisation,
+                label: texts.organisation(),
+                placeholder: texts.chooseOrganisation(),
+                value: draft.organisationCustomerNumber,
+                options: organisations.map((o) => ({
+                  value: o.customerNumber,
+                  label: texts.organisationOption(o.name, o.customerNumber),
+                })),
+                error: form.errors.organisation,
+                change: (v) => form.setOrganisation(v),
+              })
+            : nothing
+        }
+        ${this.#renderSelect({
+          id: IDS.subject,
+          label: texts.subject(),
+          hint: texts.subjectHint(),
+          placeholder: texts.chooseSubject(),
+          value: draft.subjectId,
+          options: subjects.map((s) => ({ value: s.id, label: s.name })),
+          error: form.errors.subject,
+          change: (v) => form.setSubject(v),
+        })}
+        ${renderBodyField(form, { id: IDS.body, label: texts.message() })}
+        ${renderFileField(form, { id: IDS.files })}
+        ${!staff && days !== undefined ? html`<p class="reply-time">${texts.replyTime(days)}</p>` : nothing}
+        ${renderSendState(form, { id: 'send', onRetry: () => void this.#send() })}
+        <div class="actions">${renderSendButton(form)}</div>
+      </form>
+    `;
+  }
+
+  #renderSelect(o: {
+    id: string;
+    label: string;
+    hint?: string;
+    placeholder: string;
+    value: string;
+    options: { value: string; label: string }[];
+    error: string | undefined;
+    change: (value: string) => void;
+  }): TemplateResult {
+    const describedBy = [o.hint ? `${o.id}-hint` : '', o.error !== undefined ? `${o.id}-error` : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`<div class="field">
+      <label for=${o.id}>${o.label}</label>
+      ${o.hint ? html`<p class="hint" id=${`${o.id}-hint`}>${o.hint}</p>` : nothing}
+      ${
+        o.error !== undefined
+          ? html`<p class="field-error" id=${`${o.id}-error`}>
+              <span class="icon" aria-hidden="true">!</span><span>${o.error}</span>
+            </p>`
+          : nothing
+      }
+      <select
+        id=${o.id}
+        required
+        ?disabled=${this.#form.locked}
+        aria-invalid=${o.error === undefined ? 'false' : 'true'}
+        aria-describedby=${describedBy || nothing}
+        .value=${live(o.value)}
+        @change=${(e: Event) => o.change((e.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${o.value === ''}>${o.placeholder}</option>
+        ${o.options.map(
+          (option) =>
+            html`<option value=${option.value} ?selected=${option.value === o.value}>
+              ${option.label}
+            </option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  #renderConfirmation(conversation: Conversation): TemplateResult {
+    return html`<div class="confirmation" part="confirmation" id=${CONFIRMATION_ID} tabindex="-1">
+      <p class="confirmation-title">${texts.sentTitle()}</p>
+      <p class="confirmation-number">${texts.sentNumber()} <strong>${conversation.number}</strong></p>
+      <p class="hint">${texts.sentHint()}</p>
+      <div class="actions">
+        <button
+          type="button"
+          class="button primary"
+          @click=${() => this.emit(new SecureConversationOpenEvent(conversation.number))}
+        >
+          ${texts.openConversation()}
+        </button>
+        <button type="button" class="button" @click=${() => this.#startAnother()}>
+          ${texts.writeAnother()}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  #submit(event: Event): void {
+    event.preventDefault();
+    void this.#send();
+  }
+
+  async #send(): Promise<void> {
+    const adapter = this.effectiveAdapter;
+    const form = this.#form;
+    if (!adapter || form.busy) return;
+    const draft = form.draft;
+    const staff = this.#context.value?.user.capabilities.canChooseOrganisation ?? false;
+    const result = await form.submit((options) =>
+      adapter.createConversation(
+        {
+          subjectId: draft.subjectId,
+          body: draft.body,
+          files: [...draft.files],
+          organisationCustomerNumber: staff ? draft.organisationCustomerNumber : undefined,
+        },
+        options,
+      ),
+    );
+    if (result === undefined && form.errorList().length > 0) {
+      this.#focusAfterRender = ERROR_SUMMARY_ID;
+      this.requestUpdate();
+    }
+  }
+
+  #onSent(conversation: Conversation): void {
+    this.#form.clear();
+    this.sent = conversation;
+    this.#focusAfterRender = CONFIRMATION_ID;
+    this.emit(new SecureMessageSentEvent({ number: conversation.number, reply: false }));
+  }
+
+  #startAnother(): void {
+    this.sent = undefined;
+    this.#focusAfterRender = IDS.subject;
+  }
+}
