@@ -19,8 +19,8 @@ export function spokenText(node: Node): string {
   return text;
 }
 
-export function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+export function normalise(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** The button whose accessible name is `name` (exactly, after normalising white space). */

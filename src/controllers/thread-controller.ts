@@ -1,0 +1,410 @@
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type {
+  DownloadedAttachment,
+  ReplyDraft,
+  SecureMessagesAdapter,
+  SendOptions,
+} from '../adapter/adapter.js';
+import { AuthRequiredError, isAbortError, NotFoundError } from '../adapter/errors.js';
+import { validateMessageNumber, type Conversation, type User } from '../domain/index.js';
+
+/** What the thread controller needs from its element. */
+export interface ThreadHost extends ReactiveControllerHost {
+  /** The adapter in use (property or context); undefined until there is one. */
+  readonly effectiveAdapter: SecureMessagesAdapter | undefined;
+  /** Meddelandenummer of the conversation to show ('' for none). */
+  readonly number: string;
+  /** Seconds between refreshes while the tab is visible; 0 turns polling off. */
+  readonly pollInterval: number;
+}
+
+export interface ThreadControllerOptions {
+  /** The backend answered 401 (loading, refreshing or a change); called once until a load succeeds. */
+  onAuthRequired?: () => void;
+  /**
+   * A refresh (polling, a change reported by the adapter, or the tab showing again) brought a
+   * conversation that differs from the one shown: a new message, another assignee, another status.
+   * Not called for the first load of a number, nor for the user's own changes.
+   */
+  onRemoteChange?: (previous: Conversation, next: Conversation) => void;
+}
+
+/**
+ * - idle: no adapter or no number yet;
+ * - loading: the conversation is on its way (nothing to show yet);
+ * - loaded: `conversation` is shown (a refresh may be under way behind it);
+ * - not-found: 404, or not a Meddelandenummer at all;
+ * - auth-required: 401; the host should let the user sign in, then Försök igen;
+ * - error: anything else; Försök igen.
+ */
+export type ThreadState = 'idle' | 'loading' | 'loaded' | 'not-found' | 'auth-required' | 'error';
+
+/** The writes on a conversation besides replying. */
+export const THREAD_ACTIONS = ['claim', 'release', 'take-over', 'close'] as const;
+export type ThreadAction = (typeof THREAD_ACTIONS)[number];
+
+export type ActionOutcome =
+  | { ok: true; conversation: Conversation }
+  /** `error` is the adapter's typed error; the conversation is being reloaded. */
+  | { ok: false; error: unknown }
+  /** Another action was under way, or there is nothing to act on: nothing was sent. */
+  | { ok: false; error: undefined };
+
+interface Loaded {
+  user: User;
+  conversation: Conversation;
+  /** `#generation` when the load started; a load overtaken by a newer write is dropped. */
+  generation: number;
+}
+
+type LoadArgs = [SecureMessagesAdapter | undefined, string];
+
+function isHidden(): boolean {
+  return document.visibilityState === 'hidden';
+}
+
+/**
+ * Owns the async state of `<secure-thread>`: the signed-in user (once per adapter), the
+ * conversation, refreshing it, and the writes on it (claim, release, take over, close, reply,
+ * attachment downloads). The element only renders and wires.
+ *
+ * - Loading runs through a `@lit/task` Task with its AbortSignal: a newer number aborts the older
+ *   load, and an answer for an older number never replaces a newer one.
+ * - The conversation stays on screen while it is refreshed. Refreshes come from polling every
+ *   `pollInterval` seconds (paused while the tab is hidden; on return it refreshes at once), from
+ *   the adapter's change notifications for this number, and after every failed write.
+ * - A write's answer is the newest state there is: a refresh that started before it is dropped,
+ *   so a slow old answer never overwrites it.
+ * - Writes send the version the user saw (`If-Match`); on a conflict nothing is retried or
+ *   overwritten, the caller shows who has the case now and the conversation is reloaded.
+ * - Reading never changes the conversation's status: this controller only ever GETs it.
+ */
+export class ThreadController implements ReactiveController {
+  readonly #host: ThreadHost;
+  readonly #options: ThreadControllerOptions;
+  readonly #task: Task<LoadArgs, Loaded | undefined>;
+
+  #adapter: SecureMessagesAdapter | undefined = undefined;
+  #number = '';
+  #user: User | undefined = undefined;
+  #userAdapter: SecureMessagesAdapter | undefined = undefined;
+  #conversation: Conversation | undefined = undefined;
+  #error: unknown = undefined;
+  /** Bumped whenever a write's answer (or a new number) replaces the conversation. */
+  #generation = 0;
+  #authNotified = false;
+  /** The next load follows a failed write: its changes are explained already, not remote news. */
+  #quiet = false;
+  #connected = false;
+  #unsubscribe: (() => void) | undefined = undefined;
+  #pending: ThreadAction | undefined = undefined;
+  #requests = new Set<AbortController>();
+  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  /** A load was cut short because the element left the page. */
+  #interrupted = false;
+
+  constructor(host: ThreadHost, options: ThreadControllerOptions = {}) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+    // Added after this controller, so that hostUpdate below sees a new number before the task does.
+    this.#task = new Task(host, {
+      args: () => [this.#adapter, this.#number] as LoadArgs,
+      task: ([adapter, number], { signal }) => this.#load(adapter, number, signal),
+      onComplete: (loaded) => this.#loaded(loaded),
+      onError: (error) => this.#failed(error),
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // State for rendering
+
+  get state(): ThreadState {
+    if (!this.#adapter || this.#number === '') return 'idle';
+    if (this.#conversation) return 'loaded';
+    const error = this.#error;
+    if (error === undefined) return 'loading';
+    if (error instanceof NotFoundError) return 'not-found';
+    if (error instanceof AuthRequiredError) return 'auth-required';
+    return 'error';
+  }
+
+  /** The signed-in user, once loaded. */
+  get user(): User | undefined {
+    return this.#userAdapter === this.#adapter ? this.#user : undefined;
+  }
+
+  /** The conversation shown, for the current number only. */
+  get conversation(): Conversation | undefined {
+    return this.#conversation;
+  }
+
+  /** Why the last load failed (cleared by the next success). */
+  get error(): unknown {
+    return this.#error;
+  }
+
+  /** A load or refresh is under way. */
+  get loading(): boolean {
+    return this.#task.status === TaskStatus.PENDING;
+  }
+
+  /** The write under way, if any: no other write starts until it settles. */
+  get pending(): ThreadAction | undefined {
+    return this.#pending;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Commands
+
+  /** Loads the conversation again (Försök igen; also after a failed write). */
+  reload(): void {
+    this.#authNotified = false;
+    if (!this.#conversation) this.#error = undefined;
+    void this.#task.run();
+  }
+
+  /** Loads the conversation again in the background (polling, changes). */
+  refresh(): void {
+    if (!this.#connected || !this.#adapter || this.#number === '') return;
+    void this.#task.run();
+  }
+
+  /**
+   * Claim, release, take over or close, with the version the user saw (default: the version
+   * shown). After a failure the conversation is reloaded; nothing is retried.
+   */
+  async perform(action: ThreadAction, version?: string): Promise<ActionOutcome> {
+    const adapter = this.#adapter;
+    const conversation = this.#conversation;
+    if (!adapter || !conversation || this.#pending) return { ok: false, error: undefined };
+    const number = conversation.number;
+    const seen = version ?? conversation.version;
+    const abort = new AbortController();
+    this.#requests.add(abort);
+    this.#pending = action;
+    this.#host.requestUpdate();
+    try {
+      const result = await this.#write(adapter, action, number, seen, abort.signal);
+      if (adapter === this.#adapter && number === this.#number) this.apply(result);
+      return { ok: true, conversation: result };
+    } catch (error) {
+      if (abort.signal.aborted || isAbortError(error)) return { ok: false, error: undefined };
+      if (error instanceof AuthRequiredError) this.#notifyAuth();
+      if (adapter === this.#adapter && number === this.#number) {
+        // Show who has the case now. Quietly: the caller explains the failure itself.
+        this.#quiet = true;
+        void this.#task.run();
+      }
+      return { ok: false, error };
+    } finally {
+      this.#requests.delete(abort);
+      if (this.#pending === action) this.#pending = undefined;
+      this.#host.requestUpdate();
+    }
+  }
+
+  /** Sends a reply to the conversation shown (for the reply form's `submit`). */
+  reply(draft: ReplyDraft, options: SendOptions): Promise<Conversation> {
+    const adapter = this.#adapter;
+    const number = this.#number;
+    if (!adapter || number === '') return Promise.reject(new Error('No conversation to reply to.'));
+    return adapter.reply(number, { body: draft.body, files: [...draft.files] }, options);
+  }
+
+  /** Shows a conversation the server returned after a write (newer than any refresh under way). */
+  apply(conversation: Conversation): void {
+    if (conversation.number !== this.#number) return;
+    this.#generation++;
+    this.#conversation = conversation;
+    this.#error = undefined;
+    this.#host.requestUpdate();
+  }
+
+  /** The bytes of an attachment of the conversation shown; aborted when the element leaves the page. */
+  async download(attachmentId: string): Promise<DownloadedAttachment> {
+    const adapter = this.#adapter;
+    if (!adapter || this.#number === '') throw new Error('No conversation to download from.');
+    const abort = new AbortController();
+    this.#requests.add(abort);
+    try {
+      return await adapter.downloadAttachment(this.#number, attachmentId, abort.signal);
+    } catch (error) {
+      if (error instanceof AuthRequiredError) this.#notifyAuth();
+      throw error;
+    } finally {
+      this.#requests.delete(abort);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  hostConnected(): void {
+    this.#connected = true;
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#subscribe();
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      void this.#task.run();
+    } else if (this.#conversation) {
+      this.#schedule();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#clearTimer();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    for (const write of this.#requests) write.abort();
+    this.#requests.clear();
+    this.#pending = undefined;
+    if (this.loading) {
+      this.#interrupted = true;
+      this.#task.abort();
+    }
+  }
+
+  hostUpdate(): void {
+    const adapter = this.#host.effectiveAdapter;
+    const number = this.#host.number.trim();
+    if (adapter === this.#adapter && number === this.#number) return;
+    if (adapter !== this.#adapter) {
+      this.#unsubscribe?.();
+      this.#unsubscribe = undefined;
+    }
+    this.#adapter = adapter;
+    this.#number = number;
+    this.#conversation = undefined;
+    this.#error = undefined;
+    this.#authNotified = false;
+    this.#generation++;
+    this.#clearTimer();
+    this.#subscribe();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Internals
+
+  #write(
+    adapter: SecureMessagesAdapter,
+    action: ThreadAction,
+    number: string,
+    version: string,
+    signal: AbortSignal,
+  ): Promise<Conversation> {
+    switch (action) {
+      case 'claim':
+        return adapter.claim(number, version, signal);
+      case 'release':
+        return adapter.release(number, version, signal);
+      case 'take-over':
+        return adapter.takeOver(number, version, signal);
+      case 'close':
+        return adapter.close(number, version, signal);
+    }
+  }
+
+  async #load(
+    adapter: SecureMessagesAdapter | undefined,
+    number: string,
+    signal: AbortSignal,
+  ): Promise<Loaded | undefined> {
+    if (!adapter || number === '') return undefined;
+    // Not a Meddelandenummer: nothing to ask the server.
+    if (!validateMessageNumber(number).ok) throw new NotFoundError('Not a message number.', 404);
+    const generation = this.#generation;
+    this.#clearTimer();
+    const [user, conversation] = await Promise.all([
+      this.#userFor(adapter, signal),
+      adapter.getConversation(number, signal),
+    ]);
+    return { user, conversation, generation };
+  }
+
+  /** The signed-in user, asked for once per adapter. */
+  async #userFor(adapter: SecureMessagesAdapter, signal: AbortSignal): Promise<User> {
+    if (this.#user && this.#userAdapter === adapter) return this.#user;
+    const user = await adapter.getCurrentUser(signal);
+    this.#user = user;
+    this.#userAdapter = adapter;
+    return user;
+  }
+
+  #loaded(loaded: Loaded | undefined): void {
+    if (!loaded) return;
+    this.#authNotified = false;
+    this.#error = undefined;
+    const previous = this.#conversation;
+    const quiet = this.#quiet;
+    this.#quiet = false;
+    // A write answered after this load started: its answer is newer; keep it.
+    if (loaded.generation === this.#generation && loaded.conversation.number === this.#number) {
+      this.#conversation = loaded.conversation;
+      if (previous && !quiet && previous.version !== loaded.conversation.version) {
+        this.#options.onRemoteChange?.(previous, loaded.conversation);
+      }
+    }
+    this.#schedule();
+  }
+
+  #failed(error: unknown): void {
+    if (isAbortError(error)) return;
+    this.#quiet = false;
+    if (error instanceof AuthRequiredError) this.#notifyAuth();
+    // A failed background refresh keeps the conversation on screen, except when it is gone.
+    if (!this.#conversation || error instanceof NotFoundError) {
+      this.#conversation = undefined;
+      this.#error = error;
+    }
+    if (this.#conversation) this.#schedule();
+  }
+
+  #notifyAuth(): void {
+    if (this.#authNotified) return;
+    this.#authNotified = true;
+    this.#options.onAuthRequired?.();
+  }
+
+  #subscribe(): void {
+    if (!this.#connected || !this.#adapter || this.#unsubscribe) return;
+    this.#unsubscribe = this.#adapter.subscribe((change) => {
+      if (change.number === this.#number) this.refresh();
+    });
+  }
+
+  /** The next poll, `pollInterval` seconds from now; only while connected and visible. */
+  #schedule(): void {
+    this.#clearTimer();
+    const seconds = this.#host.pollInterval;
+    if (!this.#connected || !(Number.isFinite(seconds) && seconds > 0) || isHidden()) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.refresh();
+    }, seconds * 1000);
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  readonly #onVisibilityChange = (): void => {
+    if (!this.#connected) return;
+    if (isHidden()) {
+      this.#clearTimer();
+      return;
+    }
+    // Back in view: show what happened meanwhile.
+    if (this.#conversation && this.#host.pollInterval > 0) this.refresh();
+  };
+
+  /** Restarts the polling countdown (after `pollInterval` changed). */
+  restartPolling(): void {
+    if (this.#conversation && !this.loading) this.#schedule();
+    else if (!(this.#host.pollInterval > 0)) this.#clearTimer();
+  }
+}

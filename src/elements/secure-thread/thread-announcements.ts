@@ -1,0 +1,33 @@
+import type { ThreadAction } from '../../controllers/thread-controller.js';
+import { sameUserId, statusLabel, type Conversation, type User } from '../../domain/index.js';
+import { personName, texts } from './thread-texts.js';
+
+/** What the polite live region says after the user's own claim, release, take-over or close. */
+export function successText(action: ThreadAction): string {
+  switch (action) {
+    case 'claim':
+      return texts.claimed();
+    case 'release':
+      return texts.released();
+    case 'take-over':
+      return texts.tookOver();
+    case 'close':
+      return texts.closed();
+  }
+}
+
+/**
+ * What someone else changed while the conversation was open, in one sentence or a few: new
+ * messages (not the user's own), another assignee, another status. '' when nothing worth saying.
+ */
+export function remoteChangeText(previous: Conversation, next: Conversation, me: User | undefined): string {
+  const known = new Set(previous.messages.map((m) => m.id));
+  const fresh = next.messages.filter((m) => !known.has(m.id) && !(me && sameUserId(m.author.id, me.id)));
+  const parts: string[] = [];
+  if (fresh.length > 0) parts.push(texts.remoteMessages(fresh.length));
+  if ((previous.assignee?.id ?? null) !== (next.assignee?.id ?? null)) {
+    parts.push(next.assignee ? texts.remoteAssignee(personName(next.assignee)) : texts.remoteNoAssignee());
+  }
+  if (previous.status !== next.status) parts.push(texts.remoteStatus(statusLabel(next.status)));
+  return parts.join(' ');
+}

@@ -1,0 +1,154 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  formatDateTime,
+  formatFileSize,
+  type Attachment,
+  type Conversation,
+  type HistoryEntry,
+  type Message,
+} from '../../domain/index.js';
+import { getLocale } from '../../localization/index.js';
+import { personName, texts } from './thread-texts.js';
+
+/** One line of the conversation: a message, or a history entry (claimed, closed …). */
+export type TimelineItem =
+  | { kind: 'message'; key: string; at: number; message: Message }
+  | { kind: 'history'; key: string; at: number; entry: HistoryEntry };
+
+/** What is going on with one attachment's download. */
+export type DownloadState = { phase: 'pending' } | { phase: 'failed'; message: string };
+
+export interface TimelineOptions {
+  conversation: Conversation;
+  downloads: ReadonlyMap<string, DownloadState>;
+  onDownload: (attachment: Attachment) => void;
+}
+
+/** The DOM id of a message's article (focused after sending it). */
+export function messageDomId(message: Message): string {
+  return `message-${message.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+function time(iso: string): number {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/**
+ * Messages and history entries in one list ordered by time. At the same instant a history entry
+ * comes first (a reply that reopens a conversation reads "… återupptog konversationen" and then
+ * the reply). The sort is stable: the server's own order decides the rest.
+ */
+export function timelineOf(conversation: Conversation): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...conversation.history.map((entry, i): TimelineItem => ({
+      kind: 'history',
+      key: `h${i}`,
+      at: time(entry.at),
+      entry,
+    })),
+    ...conversation.messages.map((message): TimelineItem => ({
+      kind: 'message',
+      key: `m${message.id}`,
+      at: time(message.sentAt),
+      message,
+    })),
+  ];
+  return items.sort((a, b) => a.at - b.at);
+}
+
+function historyText(entry: HistoryEntry): string {
+  const who = personName(entry.actor);
+  switch (entry.action) {
+    case 'claimed':
+      return texts.historyClaimed(who);
+    case 'released':
+      return texts.historyReleased(who);
+    case 'taken-over':
+      return entry.previousAssignee
+        ? texts.historyTakenOver(who, personName(entry.previousAssignee))
+        : texts.historyTakenOverNoPrevious(who);
+    case 'closed':
+      return texts.historyClosed(who);
+    case 'reopened':
+      return texts.historyReopened(who);
+  }
+}
+
+function renderTime(iso: string, id?: string): TemplateResult {
+  return html`<time id=${id ?? nothing} datetime=${iso}>${formatDateTime(iso)}</time>`;
+}
+
+function renderAttachment(attachment: Attachment, options: TimelineOptions): TemplateResult {
+  const size = formatFileSize(attachment.size, getLocale());
+  const state = options.downloads.get(attachment.id);
+  const pending = state?.phase === 'pending';
+  return html`<li>
+    <button
+      type="button"
+      class="attachment"
+      aria-disabled=${pending ? 'true' : 'false'}
+      @click=${() => options.onDownload(attachment)}
+    >
+      <span class="attachment-icon" aria-hidden="true">↓</span>
+      <span
+        ><span class="visually-hidden">${texts.download()} </span
+        ><span class="file-name">${attachment.name}</span> <span class="file-size">(${size})</span></span
+      >
+    </button>
+    <span class="print-only">${attachment.name} (${size})</span>
+    ${pending ? html`<span class="download-state">${texts.downloading()}</span>` : nothing}
+    ${
+      state?.phase === 'failed'
+        ? html`<p class="field-error download-error" role="alert">
+            <span class="icon" aria-hidden="true">!</span><span>${state.message}</span>
+          </p>`
+        : nothing
+    }
+  </li>`;
+}
+
+function renderMessage(message: Message, options: TimelineOptions): TemplateResult {
+  const id = messageDomId(message);
+  return html`<li class="item">
+    <article
+      class=${`message ${message.author.side}`}
+      id=${id}
+      tabindex="-1"
+      aria-labelledby=${`${id}-author ${id}-time`}
+    >
+      <header class="message-header">
+        <h4 class="author" id=${`${id}-author`}>${personName(message.author)}</h4>
+        ${renderTime(message.sentAt, `${id}-time`)}
+      </header>
+      <div class="body">${message.body}</div>
+      ${
+        message.attachments.length > 0
+          ? html`<ul class="attachments" aria-label=${texts.attachments()}>
+              ${message.attachments.map((a) => renderAttachment(a, options))}
+            </ul>`
+          : nothing
+      }
+    </article>
+  </li>`;
+}
+
+function renderHistory(entry: HistoryEntry): TemplateResult {
+  return html`<li class="item history">
+    <p>
+      <span class="history-mark" aria-hidden="true">●</span> ${historyText(entry)} ${renderTime(entry.at)}
+    </p>
+  </li>`;
+}
+
+/** The messages (as articles) and history lines, in time order. */
+export function renderTimeline(options: TimelineOptions): TemplateResult {
+  return html`<ol class="timeline" part="messages" aria-labelledby="messages-title">
+    ${repeat(
+      timelineOf(options.conversation),
+      (item) => item.key,
+      (item) => (item.kind === 'message' ? renderMessage(item.message, options) : renderHistory(item.entry)),
+    )}
+  </ol>`;
+}
