@@ -23,7 +23,7 @@ export default {
   middleware: [
     // MSW's service worker must be served from the root scope of the test pages.
     function serveMockServiceWorker(context, next) {
-      if (context.url === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';
+      if (context.path === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';
       return next();
     },
   ],
