@@ -1,0 +1,194 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { validateMessageNumber } from '../../domain/index.js';
+import {
+  SecureComposeOpenEvent,
+  SecureConversationOpenEvent,
+  type ConversationOpenDetail,
+} from '../../events/events.js';
+import { SecureElement } from '../base/secure-element.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { messagesStyles } from './secure-messages.styles.js';
+
+/** Which part of the feature shows. */
+export type SecureMessagesView = { name: 'inbox' } | { name: 'compose' } | { name: 'thread'; number: string };
+
+export const ROUTING_MODES = ['hash', 'none'] as const;
+export type RoutingMode = (typeof ROUTING_MODES)[number];
+
+const HASH_THREAD = /^#meddelande\/([0-9]{5})$/;
+const HASH_COMPOSE = '#nytt-meddelande';
+
+/** The view a URL fragment names; the list for anything else. Only a Meddelandenummer is ever in the URL. */
+export function viewFromHash(hash: string): SecureMessagesView {
+  if (hash === HASH_COMPOSE) return { name: 'compose' };
+  const match = HASH_THREAD.exec(hash);
+  if (match && validateMessageNumber(match[1]).ok) return { name: 'thread', number: match[1] };
+  return { name: 'inbox' };
+}
+
+/** The URL fragment of a view ('' for the list). */
+export function hashOf(view: SecureMessagesView): string {
+  if (view.name === 'compose') return HASH_COMPOSE;
+  if (view.name === 'thread') return `#meddelande/${view.number}`;
+  return '';
+}
+
+function sameView(a: SecureMessagesView, b: SecureMessagesView): boolean {
+  return a.name === b.name && (a.name !== 'thread' || (b.name === 'thread' && a.number === b.number));
+}
+
+const texts = {
+  back: () => msg('Tillbaka till Säkra meddelanden', { id: 'messages.back' }),
+  inbox: () => msg('Säkra meddelanden', { id: 'messages.inbox' }),
+  compose: () => msg('Nytt meddelande', { id: 'messages.compose' }),
+  thread: (number: string) => msg(str`Meddelande ${number}`, { id: 'messages.thread' }),
+};
+
+/**
+ * The whole feature in one tag: the inbox, writing a new message and a conversation, with
+ * navigation between them, for portals that drop Säkra meddelanden in whole.
+ *
+ * ```html
+ * <secure-adapter-provider .adapter=${adapter}>
+ *   <secure-messages></secure-messages>
+ * </secure-adapter-provider>
+ * ```
+ *
+ * - **Navigation inside the feature**: Nytt meddelande opens the form, a row opens the
+ *   conversation, **Tillbaka till Säkra meddelanden** returns to the list with its filters, sort and
+ *   page as the user left them. After sending, Öppna konversationen opens the new conversation.
+ *   Drafts survive moving between the views. Focus moves to the new view.
+ * - **Deep links and back/forward** (`routing="hash"`, the default): the URL fragment names the view
+ *   by Meddelandenummer only (`#meddelande/12345`, `#nytt-meddelande`) — never search text or message
+ *   content — so links, reloads and the browser's back and forward buttons work. With
+ *   `routing="none"` the URL is never touched; set `view` yourself.
+ * - **The host may take over**: `secure-conversation-open` and `secure-compose-open` are re-fired from
+ *   this element, cancelable; call `preventDefault()` to navigate yourself (e.g. with the portal's router).
+ *
+ * @tagname secure-messages
+ * @summary Inbox, compose and conversation with in-feature navigation and deep links.
+ *
+ * @fires secure-conversation-open - Intent (cancelable): a conversation is about to open; `detail.number`.
+ * @fires secure-compose-open - Intent (cancelable): the new-message form is about to open.
+ * @fires secure-message-sent - Fact (from the inner elements): a message was stored.
+ * @fires secure-conversation-change - Fact (from the inner elements): assignment or status changed.
+ * @fires secure-inbox-query-change - Fact (from the inbox): filters, sort or page changed.
+ * @fires secure-auth-required - Fact (from the inner elements): the backend answered 401.
+ *
+ * @csspart back - The Tillbaka button above the form and the conversation.
+ * @csspart view - The container of the current view.
+ *
+ * @cssprop [--secure-color-primary=#004b3c] - KPA green (see the inner elements for the other tokens, which they inherit).
+ */
+export class SecureMessages extends SecureElement {
+  static override styles = [baseStyles, messagesStyles];
+
+  /** `hash`: the view is kept in the URL fragment (deep links, back/forward); `none`: the URL is left alone. */
+  @property({ reflect: true })
+  routing: RoutingMode = 'hash';
+
+  /** The current view. Set it to navigate (it is also set by the URL when `routing="hash"`). */
+  @state()
+  view: SecureMessagesView = { name: 'inbox' };
+
+  #focusView = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.routing === 'hash') {
+      this.view = viewFromHash(location.hash);
+      window.addEventListener('popstate', this.#fromUrl);
+      window.addEventListener('hashchange', this.#fromUrl);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.#fromUrl);
+    window.removeEventListener('hashchange', this.#fromUrl);
+    super.disconnectedCallback();
+  }
+
+  /** Opens a view as the user would (updates the URL when routing by hash). */
+  navigate(view: SecureMessagesView): void {
+    if (sameView(view, this.view)) return;
+    this.view = view;
+    this.#focusView = true;
+    if (this.routing === 'hash') {
+      const url = new URL(location.href);
+      url.hash = hashOf(view);
+      history.pushState(history.state, '', url);
+    }
+  }
+
+  readonly #fromUrl = (): void => {
+    const view = viewFromHash(location.hash);
+    if (sameView(view, this.view)) return;
+    this.view = view;
+    this.#focusView = true;
+  };
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusView) {
+      this.#focusView = false;
+      this.renderRoot.querySelector<HTMLElement>('.view')?.focus();
+    }
+  }
+
+  /** Inner intents are re-fired from this element so the host can cancel them; otherwise we navigate. */
+  #onConversationOpen(event: SecureConversationOpenEvent): void {
+    event.stopPropagation();
+    const { number } = event.detail as ConversationOpenDetail;
+    if (this.emit(new SecureConversationOpenEvent(number))) this.navigate({ name: 'thread', number });
+  }
+
+  #onComposeOpen(event: SecureComposeOpenEvent): void {
+    event.stopPropagation();
+    if (this.emit(new SecureComposeOpenEvent())) this.navigate({ name: 'compose' });
+  }
+
+  protected override render(): TemplateResult {
+    const view = this.view;
+    const adapter = this.adapter;
+    return html`<div
+      @secure-conversation-open=${(e: SecureConversationOpenEvent) => this.#onConversationOpen(e)}
+      @secure-compose-open=${(e: SecureComposeOpenEvent) => this.#onComposeOpen(e)}
+    >
+      ${
+        view.name === 'inbox'
+          ? nothing
+          : html`<button type="button" class="button back" part="back" @click=${() => this.#back()}>
+              <span aria-hidden="true">‹</span> ${texts.back()}
+            </button>`
+      }
+      <div
+        class="view"
+        part="view"
+        tabindex="-1"
+        role="region"
+        aria-label=${
+          view.name === 'inbox'
+            ? texts.inbox()
+            : view.name === 'compose'
+              ? texts.compose()
+              : texts.thread(view.number)
+        }
+      >
+        ${
+          view.name === 'inbox'
+            ? html`<secure-inbox .adapter=${adapter}></secure-inbox>`
+            : view.name === 'compose'
+              ? html`<secure-compose .adapter=${adapter}></secure-compose>`
+              : html`<secure-thread .adapter=${adapter} number=${view.number}></secure-thread>`
+        }
+      </div>
+    </div>`;
+  }
+
+  /** Back to the list: through history when we came from it (so Forward works), else directly. */
+  #back(): void {
+    this.navigate({ name: 'inbox' });
+  }
+}

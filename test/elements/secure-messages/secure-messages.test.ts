@@ -1,0 +1,188 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../src/define/secure-messages.js';
+import type { SecureMessages } from '../../../src/define/secure-messages.js';
+import { hashOf, viewFromHash } from '../../../src/elements/secure-messages/secure-messages.js';
+import type { SecureInbox } from '../../../src/define/secure-inbox.js';
+import { eventually, useMockBackend } from '../helpers.js';
+import { button, field, normalise, root } from '../queries.js';
+import type { SecureMessagesAdapter } from '../../../src/adapter/adapter.js';
+
+function inbox(el: SecureMessages): SecureInbox | null {
+  return root(el).querySelector('secure-inbox');
+}
+
+function inner<K extends keyof HTMLElementTagNameMap>(el: SecureMessages, tag: K): HTMLElementTagNameMap[K] {
+  const found = root(el).querySelector(tag);
+  if (!found) throw new Error(`no <${tag}> showing`);
+  return found as HTMLElementTagNameMap[K];
+}
+
+/** The first row's Meddelandenummer button once the list has loaded. */
+async function firstRow(el: SecureMessages): Promise<HTMLButtonElement> {
+  let row: HTMLButtonElement | null = null;
+  await eventually(() => {
+    const list = inbox(el);
+    row = list ? root(list).querySelector<HTMLButtonElement>('tbody th[scope="row"] button') : null;
+    return row;
+  }, 'the inbox did not load');
+  return row!;
+}
+
+function rowNumber(row: HTMLButtonElement): string {
+  return normalise(row.textContent).replace(/[^0-9]/g, '');
+}
+
+describe('<secure-messages>', function () {
+  this.timeout(30_000);
+  const mock = useMockBackend({ size: 200 });
+  let start: string;
+
+  beforeEach(() => {
+    start = location.href;
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+  afterEach(() => history.replaceState(null, '', start));
+
+  async function render(adapter: SecureMessagesAdapter, routing = 'hash'): Promise<SecureMessages> {
+    return fixture<SecureMessages>(
+      html`<secure-messages .adapter=${adapter} routing=${routing}></secure-messages>`,
+    );
+  }
+
+  describe('URL fragments name views by Meddelandenummer only', () => {
+    const cases: [string, ReturnType<typeof viewFromHash>][] = [
+      ['', { name: 'inbox' }],
+      ['#meddelande/60123', { name: 'thread', number: '60123' }],
+      ['#nytt-meddelande', { name: 'compose' }],
+      ['#meddelande/6012', { name: 'inbox' }],
+      ['#meddelande/601234', { name: 'inbox' }],
+      ['#meddelande/6012a', { name: 'inbox' }],
+      ['#sök=Anna', { name: 'inbox' }],
+    ];
+    for (const [hash, view] of cases) {
+      it(`"${hash}" → ${view.name}`, () => {
+        expect(viewFromHash(hash)).to.deep.equal(view);
+        if (view.name !== 'inbox' && hash !== '') expect(hashOf(view)).to.equal(hash);
+      });
+    }
+  });
+
+  it('opens a conversation from the list, and Tillbaka returns to the list with its filters and page', async () => {
+    const el = await render(mock.adapter());
+    await firstRow(el);
+    const list = inner(el, 'secure-inbox');
+    // The user moves to page 2 before opening a conversation.
+    button(list, 'Nästa sida').click();
+    await eventually(() => list.query.page === 2, 'no page 2');
+    const row = await firstRow(el);
+    await eventually(() => root(list).querySelector('#results')?.getAttribute('aria-busy') === 'false');
+    const number = rowNumber(row);
+    row.click();
+    await eventually(() => root(el).querySelector('secure-thread'), 'the thread did not open');
+    expect(location.hash).to.equal(`#meddelande/${number}`);
+    expect(inner(el, 'secure-thread').number).to.equal(number);
+    await el.updateComplete;
+    expect(root(el).activeElement?.classList.contains('view')).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    button(el, 'Tillbaka till Säkra meddelanden').click();
+    await eventually(() => inbox(el), 'no list');
+    expect(inner(el, 'secure-inbox').query.page).to.equal(2);
+    expect(location.hash).to.equal('');
+  });
+
+  it('browser back and forward move between the list and the conversation', async () => {
+    const el = await render(mock.adapter());
+    const row = await firstRow(el);
+    const number = rowNumber(row);
+    row.click();
+    await eventually(() => root(el).querySelector('secure-thread'));
+    history.back();
+    await eventually(() => inbox(el), 'back did not return to the list');
+    history.forward();
+    await eventually(() => root(el).querySelector('secure-thread'), 'forward did not reopen');
+    expect(inner(el, 'secure-thread').number).to.equal(number);
+  });
+
+  it('a deep link opens the conversation by its number', async () => {
+    const number = mock.backend.store
+      .summaries()
+      .find((s) => s.organisation.customerNumber === '0000')!.number;
+    history.replaceState(null, '', `#meddelande/${number}`);
+    const el = await render(mock.adapter());
+    expect(inner(el, 'secure-thread').number).to.equal(number);
+  });
+
+  it('Nytt meddelande opens the form; after sending, the new conversation can be opened', async () => {
+    const el = await render(mock.adapter());
+    await firstRow(el);
+    button(inner(el, 'secure-inbox'), 'Nytt meddelande').click();
+    await eventually(() => root(el).querySelector('secure-compose'), 'no form');
+    expect(location.hash).to.equal('#nytt-meddelande');
+    const compose = inner(el, 'secure-compose');
+    await eventually(() => root(compose).querySelector('select'), 'the form did not load');
+    const subject = field<HTMLSelectElement>(compose, 'Ämne');
+    subject.value = subject.options[1].value;
+    subject.dispatchEvent(new Event('change'));
+    const body = field<HTMLTextAreaElement>(compose, 'Meddelande');
+    body.value = 'Fråga om utbetalning.';
+    body.dispatchEvent(new Event('input'));
+    await compose.updateComplete;
+    const sent = oneEvent(el, 'secure-message-sent');
+    button(compose, 'Skicka').click();
+    const number = (await sent).detail.number;
+    await eventually(() => root(compose).querySelector('.confirmation'));
+    button(compose, 'Öppna konversationen').click();
+    await eventually(() => root(el).querySelector('secure-thread'));
+    expect(inner(el, 'secure-thread').number).to.equal(number);
+    expect(location.hash).to.equal(`#meddelande/${number}`);
+  });
+
+  it('the draft survives going back to the list and returning to the form', async () => {
+    const el = await render(mock.adapter());
+    await firstRow(el);
+    button(inner(el, 'secure-inbox'), 'Nytt meddelande').click();
+    await eventually(() => root(el).querySelector('secure-compose'));
+    const compose = inner(el, 'secure-compose');
+    await eventually(() => root(compose).querySelector('textarea'));
+    const body = field<HTMLTextAreaElement>(compose, 'Meddelande');
+    body.value = 'Halvfärdigt utkast om 19121212-1212';
+    body.dispatchEvent(new Event('input'));
+    button(el, 'Tillbaka till Säkra meddelanden').click();
+    await firstRow(el);
+    button(inner(el, 'secure-inbox'), 'Nytt meddelande').click();
+    await eventually(() => root(el).querySelector('secure-compose'));
+    const again = inner(el, 'secure-compose');
+    await eventually(() => root(again).querySelector('textarea'));
+    expect(field<HTMLTextAreaElement>(again, 'Meddelande').value).to.equal(
+      'Halvfärdigt utkast om 19121212-1212',
+    );
+    expect(location.href).not.to.include('1212');
+  });
+
+  it('the host can take over navigation by cancelling the re-fired intents', async () => {
+    const el = await render(mock.adapter());
+    const opened: string[] = [];
+    el.addEventListener('secure-conversation-open', (e) => {
+      e.preventDefault();
+      opened.push(e.detail.number);
+    });
+    el.addEventListener('secure-compose-open', (e) => e.preventDefault());
+    const row = await firstRow(el);
+    row.click();
+    button(inner(el, 'secure-inbox'), 'Nytt meddelande').click();
+    await el.updateComplete;
+    expect(opened).to.deep.equal([rowNumber(row)]);
+    expect(inbox(el)).not.to.equal(null);
+    expect(location.hash).to.equal('');
+  });
+
+  it('with routing="none" the URL is never touched', async () => {
+    const el = await render(mock.adapter(), 'none');
+    const row = await firstRow(el);
+    const before = location.href;
+    row.click();
+    await eventually(() => root(el).querySelector('secure-thread'));
+    expect(location.href).to.equal(before);
+  });
+});
