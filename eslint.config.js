@@ -45,6 +45,7 @@ export default tseslint.config(
       'dist/',
       'dist-demo/',
       'coverage/',
+      '.tmp/',
       'storybook-static/',
       'public/mockServiceWorker.js',
       'src/generated/',

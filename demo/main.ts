@@ -1,57 +1,245 @@
 /**
- * The demo page: the library's data layer running on the MSW mock backend in the browser.
- * It shows the signed-in user, the notice count and the newest conversations, fetched through
- * the REST adapter exactly as an embedding portal would. The KPA Direkt shell comes later.
+ * The demo: the KPA Direkt shell of the manual's screenshots (top bar, tabs, left menu, start page
+ * with Aktuella ärenden) with Säkra meddelanden embedded exactly as the portal would — the elements,
+ * one REST adapter, and `<secure-adapter-provider>` — running on the MSW mock backend in the page.
+ *
+ * "Visa som" switches between the employer user NAEF00 and a KPA case officer on the same
+ * in-memory backend, so the whole life cycle (send, answer, reply, close, reopen) plays in one tab.
  */
-import { html, render } from 'lit';
-import { createRestAdapter } from '../src/adapter/index.js';
-import { DEFAULT_FILTERS, DEFAULT_SORT } from '../src/domain/index.js';
-import { plainConversationTable } from './plain-table.js';
-import type { SearchResult, User } from '../src/domain/index.js';
-import { createMockBackend, startMockWorker, MOCK_USER_IDS } from '../mocks/index.js';
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { createRestAdapter, type SecureMessagesAdapter } from '../src/adapter/index.js';
+import type { User } from '../src/domain/index.js';
+import '../src/define/secure-adapter-provider.js';
+import '../src/define/notice-badge.js';
+import '../src/define/secure-messages.js';
+import { createMockBackend, MOCK_USER_IDS, startMockWorker, type MockBackend } from '../mocks/index.js';
+import { MOCK_BASE_URL, REAL_API_BASE_URL } from './config.js';
+import { applyFaults, renderDevPanel, type DevPanelState } from './dev-panel.js';
 
-const backend = createMockBackend({ size: 200 });
-await startMockWorker(backend, { quiet: true });
-const adapter = createRestAdapter({ baseUrl: '/api/secure-messages/v1' });
+type Page = 'start' | 'messages';
+const PAGE_PARAM = 'sida';
+const MESSAGES_PAGE = 'sakra-meddelanden';
+
 const app = document.getElementById('app')!;
-// Replace the static loading text; later renders update in place.
-app.replaceChildren();
 
-async function show(): Promise<void> {
-  const signal = AbortSignal.timeout(10_000);
-  const [user, count, result]: [User, number, SearchResult] = await Promise.all([
-    adapter.getCurrentUser(signal),
-    adapter.getNoticeCount(signal),
-    adapter.searchConversations(
-      { filters: { ...DEFAULT_FILTERS }, sort: { ...DEFAULT_SORT }, page: 1, pageSize: 25 },
-      signal,
-    ),
-  ]);
+let backend: MockBackend | undefined;
+let adapter: SecureMessagesAdapter;
+let user: User | undefined;
+let dev: DevPanelState = { size: 200, latency: 0, faults: new Set() };
+
+function pageFromUrl(): Page {
+  return new URL(location.href).searchParams.get(PAGE_PARAM) === MESSAGES_PAGE ? 'messages' : 'start';
+}
+
+function hrefOf(page: Page): string {
+  return page === 'messages' ? `?${PAGE_PARAM}=${MESSAGES_PAGE}` : './';
+}
+
+/** A new adapter per signed-in user: drafts and remembered filters belong to one user's session. */
+function newAdapter(): SecureMessagesAdapter {
+  return REAL_API_BASE_URL
+    ? createRestAdapter({ baseUrl: REAL_API_BASE_URL, credentials: 'include' })
+    : createRestAdapter({ baseUrl: MOCK_BASE_URL });
+}
+
+async function loadUser(): Promise<void> {
+  try {
+    user = await adapter.getCurrentUser(AbortSignal.timeout(15_000));
+  } catch {
+    user = undefined;
+  }
+}
+
+async function switchUser(id: string): Promise<void> {
+  backend?.setCurrentUser(id);
+  adapter = newAdapter();
+  await loadUser();
+  show();
+}
+
+function resetBackend(): void {
+  if (!backend) return;
+  const current = backend.currentUser().id;
+  backend.reset({ size: dev.size, currentUserId: current });
+  applyFaults(backend, dev);
+  adapter = newAdapter();
+  show();
+}
+
+/** Same-page links (the menu, the badges) navigate without reloading: the mock data lives in this page. */
+document.addEventListener('click', (event) => {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+    return;
+  const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+  if (!anchor?.href) return;
+  const url = new URL(anchor.href);
+  if (url.origin !== location.origin || url.pathname !== location.pathname) return;
+  event.preventDefault();
+  url.hash = '';
+  history.pushState(null, '', url);
+  show();
+  document.getElementById('content')?.focus();
+});
+window.addEventListener('popstate', () => show());
+
+function topBar(): TemplateResult {
+  const role = user?.side === 'kpa' ? 'officer' : 'employer';
+  return html`<header class="topbar">
+    <span class="logo" aria-label="KPA Pension">KPA</span>
+    <p class="who">${user ? `${user.name} | ${user.id}` : ''}</p>
+    <nav class="top-links" aria-label="Genvägar">
+      <a href="https://www.kpa.se/" rel="noopener">Pensionsvalet</a>
+      <a href="https://www.kpa.se/" rel="noopener">Kontakta oss</a>
+      <a href="./">Logga ut</a>
+    </nav>
+    ${
+      backend
+        ? html`<p class="view-as">
+            <label for="view-as">Visa som</label>
+            <select
+              id="view-as"
+              @change=${(e: Event) => void switchUser((e.target as HTMLSelectElement).value)}
+            >
+              <option value=${MOCK_USER_IDS.employer} ?selected=${role === 'employer'}>Arbetsgivare</option>
+              <option value=${MOCK_USER_IDS.officer} ?selected=${role === 'officer'}>KPA-handläggare</option>
+            </select>
+          </p>`
+        : nothing
+    }
+  </header>`;
+}
+
+function tabs(): TemplateResult {
+  const names = ['ARBETSGIVARE', 'ARBETSTAGARE', 'ADMINISTRATION', 'SYSTEMADMINISTRATION'];
+  return html`<nav class="tabs" aria-label="Områden">
+    <ul>
+      ${names.map(
+        (name, i) =>
+          html`<li>
+            <a href=${hrefOf('start')} aria-current=${i === 0 ? 'page' : nothing}>${name}</a>
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
+}
+
+function menu(page: Page): TemplateResult {
+  return html`<nav class="menu" aria-label="Meny">
+    <ul>
+      <li><a href=${hrefOf('start')} aria-current=${page === 'start' ? 'page' : nothing}>Startsida</a></li>
+      <li>
+        <a href=${hrefOf('messages')} aria-current=${page === 'messages' ? 'page' : nothing}>
+          <notice-badge appearance="badge" announce="off">Säkra meddelanden</notice-badge>
+        </a>
+      </li>
+    </ul>
+  </nav>`;
+}
+
+function startPage(): TemplateResult {
+  const org = user?.organisation;
+  return html`<h1>Startsida</h1>
+    ${
+      org
+        ? html`<dl class="customer">
+            <div>
+              <dt>Kundnummer:</dt>
+              <dd>${org.customerNumber}</dd>
+            </div>
+            <div>
+              <dt>Organisationsnummer:</dt>
+              <dd>${org.organisationNumber}</dd>
+            </div>
+            <div>
+              <dt class="visually-hidden">Kundnamn:</dt>
+              <dd>${org.name}</dd>
+            </div>
+          </dl>`
+        : nothing
+    }
+    <div class="cards">
+      <section class="card" aria-labelledby="current">
+        <h2 id="current">Aktuella ärenden</h2>
+        <ul>
+          <li>Förfrågan från KPA (20)</li>
+          <li>Registrera överenskommen lön (655)</li>
+          <li>Godkänna pension (66)</li>
+          <li>Godkänna efterlevandepension (4)</li>
+          <li><notice-badge href=${hrefOf('messages')}></notice-badge></li>
+        </ul>
+      </section>
+      <section class="card" aria-labelledby="employee">
+        <h2 id="employee">Administrera anställd</h2>
+        <ul>
+          <li>Anmäla pension</li>
+          <li>Simulera pension</li>
+          <li>Aktualisering av tid</li>
+          <li>Registrera sjukperiod</li>
+        </ul>
+      </section>
+      <section class="card" aria-labelledby="pensioner">
+        <h2 id="pensioner">Administrera pensionär</h2>
+        <ul>
+          <li>Kommande pensionsavgångar</li>
+          <li>Anmälda pensionsavgångar</li>
+        </ul>
+      </section>
+    </div>`;
+}
+
+function messagesPage(): TemplateResult {
+  return html`<p class="breadcrumb">Arbetsgivare / Säkra meddelanden</p>
+    <h1>Säkra meddelanden</h1>
+    <secure-messages></secure-messages>`;
+}
+
+function show(): void {
+  const page = pageFromUrl();
+  document.title = `${page === 'messages' ? 'Säkra meddelanden' : 'Startsida'} – Nya KPA Direkt (demo)`;
   render(
-    html`
-      <h1>Säkra meddelanden</h1>
-      <p>
-        <label for="user">Visa som</label>
-        <select id="user" @change=${onUserChange}>
-          ${backend.users.map(
-            (u) => html`<option value=${u.id} ?selected=${u.id === user.id}>${u.name} | ${u.id}</option>`,
-          )}
-        </select>
-      </p>
-      <p>Säkra meddelanden (${count})</p>
-      <div class="table-region" role="region" aria-label="Meddelanden" tabindex="0">
-        ${plainConversationTable(result)}
-      </div>
-    `,
+    html`${topBar()} ${tabs()}
+      <secure-adapter-provider class="layout" .adapter=${adapter}>
+        ${menu(page)}
+        <main id="content" tabindex="-1">${page === 'messages' ? messagesPage() : startPage()}</main>
+      </secure-adapter-provider>
+      ${
+        backend
+          ? renderDevPanel({
+              state: dev,
+              changeSize: (size) => {
+                dev = { ...dev, size };
+                resetBackend();
+              },
+              changeLatency: (latency) => {
+                dev = { ...dev, latency };
+                if (backend) applyFaults(backend, dev);
+                show();
+              },
+              toggleFault: (id, on) => {
+                const faults = new Set(dev.faults);
+                if (on) faults.add(id);
+                else faults.delete(id);
+                dev = { ...dev, faults };
+                if (backend) applyFaults(backend, dev);
+                show();
+              },
+              reset: resetBackend,
+            })
+          : nothing
+      }`,
     app,
   );
-  app.removeAttribute('aria-busy');
 }
 
-function onUserChange(event: Event): void {
-  backend.setCurrentUser((event.target as HTMLSelectElement).value);
-  void show();
+if (!REAL_API_BASE_URL) {
+  backend = createMockBackend({ size: dev.size, currentUserId: MOCK_USER_IDS.employer });
+  await startMockWorker(backend, {
+    quiet: true,
+    serviceWorkerUrl: new URL('mockServiceWorker.js', document.baseURI).pathname,
+  });
 }
-
-backend.setCurrentUser(MOCK_USER_IDS.employer);
-await show();
+adapter = newAdapter();
+await loadUser();
+app.replaceChildren();
+app.removeAttribute('aria-busy');
+show();
