@@ -189,6 +189,22 @@ describe('<secure-compose> sending', function () {
     });
   }
 
+  it('422 from the server shows its message at the field it names', async () => {
+    const el = await renderCompose(mock.adapter());
+    // The server's limit changed after the form read its settings: only the server knows.
+    mock.backend.store.config = { ...mock.backend.store.config, messageMaxLength: 5 };
+    await fillValid(el, 'Längre än fem tecken');
+    button(el, 'Skicka').click();
+    await eventually(() => root(el).querySelector('#error-summary'), 'no summary');
+    await el.updateComplete;
+    const body = field<HTMLTextAreaElement>(el, 'Meddelande');
+    expect(body.getAttribute('aria-invalid')).to.equal('true');
+    expect(description(el, body)).to.include('Meddelandet får vara högst 5 tecken.');
+    expect(body.value).to.equal('Längre än fem tecken');
+    expect(storedWith('Längre än fem tecken')).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('a new key after the user edits following a definite failure', async () => {
     mock.backend.faults.add({ kind: 'status', status: 415, match: CREATE, times: 1 });
     const spy = spySends(mock.adapter());
