@@ -15,6 +15,14 @@ const preview: Preview = {
       test: 'error',
     },
     controls: { expanded: true },
+    // WCAG 1.4.10 reflow: everything must work at 320 CSS pixels wide.
+    viewport: {
+      options: {
+        reflow320: { name: '320 px (reflow)', styles: { width: '320px', height: '640px' }, type: 'mobile' },
+        tablet: { name: '768 px', styles: { width: '768px', height: '1024px' }, type: 'tablet' },
+        desktop: { name: '1280 px', styles: { width: '1280px', height: '800px' }, type: 'desktop' },
+      },
+    },
   },
 };
 
