@@ -23,7 +23,8 @@ export const fieldStyles = css`
   }
 
   input[type='text'],
-  select {
+  select,
+  textarea {
     width: 100%;
     min-height: 2.75rem;
     padding: 0.5rem 0.625rem;
@@ -34,7 +35,9 @@ export const fieldStyles = css`
     border-radius: var(--_radius);
   }
 
-  input[aria-invalid='true'] {
+  input[aria-invalid='true'],
+  select[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border: 0.1875rem solid var(--_error);
   }
 
@@ -79,19 +82,7 @@ export const fieldStyles = css`
   }
 
   textarea {
-    width: 100%;
     min-height: 10rem;
-    padding: 0.5rem 0.625rem;
-    font: inherit;
-    color: var(--_text);
-    background: var(--_bg);
-    border: 0.0625rem solid var(--_border);
-    border-radius: var(--_radius);
     resize: vertical;
-  }
-
-  select[aria-invalid='true'],
-  textarea[aria-invalid='true'] {
-    border: 0.1875rem solid var(--_error);
   }
 `;

@@ -12,8 +12,8 @@ import type { SecureThread } from '../../../src/elements/secure-thread/secure-th
 import { eventually } from '../helpers.js';
 
 export { eventually, useMockBackend } from '../helpers.js';
-export { normalise, root, spokenText } from '../queries.js';
-import { normalise, root, spokenText } from '../queries.js';
+export { field, normalise, root, spokenText } from '../queries.js';
+import { field, normalise, root, spokenText } from '../queries.js';
 export { MOCK_USER_IDS };
 
 export interface ThreadOptions {
@@ -63,18 +63,6 @@ export function button(el: SecureThread, name: string): HTMLButtonElement {
 
 export function hasButton(el: SecureThread, name: string): boolean {
   return reachableButtons(el).some((b) => accessibleName(b) === name);
-}
-
-/** The form control labelled `label` (by <label for> or by a wrapping <label>). */
-export function field<T extends HTMLElement = HTMLInputElement>(el: SecureThread, label: string): T {
-  for (const l of root(el).querySelectorAll('label')) {
-    if (normalise(spokenText(l)) !== label) continue;
-    const control = l.htmlFor
-      ? root(el).getElementById(l.htmlFor)
-      : l.querySelector('input, select, textarea');
-    if (control) return control as T;
-  }
-  throw new Error(`no field labelled "${label}"`);
 }
 
 export function hasField(el: SecureThread, label: string): boolean {
