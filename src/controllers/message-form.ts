@@ -37,6 +37,8 @@ export interface MessageFormHost extends ReactiveControllerHost {
 export interface MessageFormOptions {
   /** The fields of this form; a reply has `['body', 'files']`. */
   fields: readonly MessageField[];
+  /** The draft to edit from the start (a reply sets its key once the number is known). */
+  draftKey?: string;
   /** The server stored the message (after any number of retries). */
   onSent?: (result: Conversation) => void;
   /** The backend answered 401; the draft is kept. */
@@ -102,6 +104,7 @@ export class MessageFormController implements ReactiveController {
   constructor(host: MessageFormHost, options: MessageFormOptions) {
     this.#host = host;
     this.fields = options.fields;
+    this.#draftKey = options.draftKey;
     host.addController(this);
     this.#sender = new SendController<Conversation>(host, {
       settings: () => ({ retryDelays: host.retryDelays, timeout: host.sendTimeout }),

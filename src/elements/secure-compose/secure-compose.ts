@@ -107,6 +107,7 @@ export class SecureCompose extends SecureElement {
 
   readonly #form = new MessageFormController(this, {
     fields: ['subject', 'body', 'files'],
+    draftKey: NEW_CONVERSATION_DRAFT,
     onSent: (conversation) => this.#onSent(conversation),
     onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
   });
@@ -133,11 +134,6 @@ export class SecureCompose extends SecureElement {
   });
 
   #focusAfterRender: string | undefined = undefined;
-
-  constructor() {
-    super();
-    this.#form.draftKey = NEW_CONVERSATION_DRAFT;
-  }
 
   /** True while the draft holds text or files that have not been sent. */
   get hasUnsentChanges(): boolean {
