@@ -24,14 +24,14 @@ export const noticeBadgeStyles = css`
   }
 
   a {
-    color: var(--secure-link-color, #004b3c);
+    color: var(--secure-color-link, #004b3c);
     text-decoration: underline;
     text-underline-offset: 0.15em;
     border-radius: 2px;
   }
 
   a:hover {
-    color: var(--secure-link-hover-color, #00291f);
+    color: var(--secure-color-link-hover, #00291f);
     text-decoration-thickness: 2px;
   }
 
@@ -46,7 +46,7 @@ export const noticeBadgeStyles = css`
   }
 
   a:focus-visible {
-    outline: 2px solid var(--secure-focus-color, #004b3c);
+    outline: 2px solid var(--secure-color-focus, #004b3c);
     outline-offset: 2px;
   }
 

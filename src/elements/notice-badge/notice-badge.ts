@@ -81,9 +81,9 @@ function hasOwnLabel(host: HTMLElement): boolean {
  * @csspart label - The label ("Säkra meddelanden").
  * @csspart count - The number: "(28)" in the text appearance, the pill in the badge appearance.
  *
- * @cssprop [--secure-link-color=#004b3c] - Link colour.
- * @cssprop [--secure-link-hover-color=#00291f] - Link colour on hover.
- * @cssprop [--secure-focus-color=#004b3c] - Focus outline colour.
+ * @cssprop [--secure-color-link=#004b3c] - Link colour.
+ * @cssprop [--secure-color-link-hover=#00291f] - Link colour on hover.
+ * @cssprop [--secure-color-focus=#004b3c] - Focus outline colour.
  * @cssprop [--secure-badge-background=#004b3c] - Pill background.
  * @cssprop [--secure-badge-color=#ffffff] - Pill text colour.
  * @cssprop [--secure-badge-border-color=transparent] - Pill border colour.

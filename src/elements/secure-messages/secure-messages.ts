@@ -79,8 +79,34 @@ const texts = {
  *
  * @csspart back - The Tillbaka button above the form and the conversation.
  * @csspart view - The container of the current view.
+ * @csspart inbox - The `<secure-inbox>` of the list view.
+ * @csspart compose - The `<secure-compose>` of the new-message view.
+ * @csspart thread - The `<secure-thread>` of the conversation view.
+ * @csspart inbox-toolbar - The inbox's `toolbar` part.
+ * @csspart inbox-filters - The inbox's `filters` part.
+ * @csspart inbox-table - The inbox's `table` part.
+ * @csspart inbox-pager - The inbox's `pager` part.
+ * @csspart compose-form - The compose form's `form` part.
+ * @csspart compose-note - The compose form's `note` part.
+ * @csspart compose-confirmation - The compose form's `confirmation` part.
+ * @csspart thread-details - The conversation's `details` part.
+ * @csspart thread-actions - The conversation's `actions` part.
+ * @csspart thread-messages - The conversation's `messages` part.
+ * @csspart thread-reply - The conversation's `reply` part.
  *
- * @cssprop [--secure-color-primary=#004b3c] - KPA green (see the inner elements for the other tokens, which they inherit).
+ * @cssprop [--secure-font-family=system-ui, sans-serif] - Font of the whole feature.
+ * @cssprop [--secure-color-text=#1d2b27] - Text colour.
+ * @cssprop [--secure-color-muted=#4a5753] - Hints, times and secondary text.
+ * @cssprop [--secure-color-background=#ffffff] - Background of the views and inputs.
+ * @cssprop [--secure-color-primary=#004b3c] - KPA green: primary buttons, focus, the sorted column, KPA's messages.
+ * @cssprop [--secure-color-on-primary=#ffffff] - Text on the primary colour.
+ * @cssprop [--secure-color-border=#8a9490] - Borders of inputs and buttons.
+ * @cssprop [--secure-color-divider=#d5dbd8] - Table row lines, message and panel borders.
+ * @cssprop [--secure-color-surface=#f2f5f4] - Table header, filter panel, notes and confirmations.
+ * @cssprop [--secure-color-attention=#fff4d6] - Rows that need attention and warnings.
+ * @cssprop [--secure-color-error=#b3261e] - Error texts and invalid fields.
+ * @cssprop [--secure-color-focus=#004b3c] - Focus outline.
+ * @cssprop [--secure-radius=0.25rem] - Corner radius of buttons, inputs and panels.
  */
 export class SecureMessages extends SecureElement {
   static override styles = [baseStyles, messagesStyles];
@@ -178,10 +204,23 @@ export class SecureMessages extends SecureElement {
       >
         ${
           view.name === 'inbox'
-            ? html`<secure-inbox .adapter=${adapter}></secure-inbox>`
+            ? html`<secure-inbox
+                .adapter=${adapter}
+                part="inbox"
+                exportparts="toolbar: inbox-toolbar, filters: inbox-filters, table: inbox-table, pager: inbox-pager"
+              ></secure-inbox>`
             : view.name === 'compose'
-              ? html`<secure-compose .adapter=${adapter}></secure-compose>`
-              : html`<secure-thread .adapter=${adapter} number=${view.number}></secure-thread>`
+              ? html`<secure-compose
+                  .adapter=${adapter}
+                  part="compose"
+                  exportparts="form: compose-form, note: compose-note, confirmation: compose-confirmation"
+                ></secure-compose>`
+              : html`<secure-thread
+                  .adapter=${adapter}
+                  number=${view.number}
+                  part="thread"
+                  exportparts="details: thread-details, actions: thread-actions, messages: thread-messages, reply: thread-reply"
+                ></secure-thread>`
         }
       </div>
     </div>`;

@@ -185,4 +185,30 @@ describe('<secure-messages>', function () {
     await eventually(() => root(el).querySelector('secure-thread'));
     expect(location.href).to.equal(before);
   });
+
+  it("themes through --secure-* tokens and the inner elements' parts, re-exported with a prefix", async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      .themed secure-messages { --secure-color-primary: rgb(91, 42, 134); }
+      .themed secure-messages::part(inbox-toolbar) { border-block-end: 3px solid rgb(1, 2, 3); }
+      .themed secure-messages::part(inbox) { display: block; margin-block-start: 7px; }
+    `;
+    document.head.append(style);
+    try {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div class="themed"><secure-messages .adapter=${mock.adapter()} routing="none"></secure-messages></div>`,
+      );
+      const el = wrapper.querySelector('secure-messages')!;
+      await firstRow(el);
+      const list = inner(el, 'secure-inbox');
+      const toolbar = root(list).querySelector('[part~="toolbar"]')!;
+      expect(getComputedStyle(toolbar).borderBlockEndWidth).to.equal('3px');
+      expect(getComputedStyle(toolbar).borderBlockEndColor).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(list).marginBlockStart).to.equal('7px');
+      const compose = button(list, 'Nytt meddelande');
+      expect(getComputedStyle(compose).backgroundColor).to.equal('rgb(91, 42, 134)');
+    } finally {
+      style.remove();
+    }
+  });
 });
