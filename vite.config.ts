@@ -32,6 +32,7 @@ export default defineConfig({
         localization: 'src/localization/index.ts',
         ...defineEntries,
         mocks: 'mocks/index.ts',
+        'mocks-node': 'mocks/node.ts',
       },
     },
     rolldownOptions: {
