@@ -13,6 +13,7 @@ import '../src/define/secure-adapter-provider.js';
 import '../src/define/notice-badge.js';
 import '../src/define/secure-messages.js';
 import { createMockBackend, MOCK_USER_IDS, startMockWorker, type MockBackend } from '../mocks/index.js';
+import { registerWorkerUnderTrustedTypes } from './trusted-types.js';
 import { MOCK_BASE_URL, REAL_API_BASE_URL } from './config.js';
 import { applyFaults, renderDevPanel, type DevPanelState } from './dev-panel.js';
 
@@ -233,10 +234,9 @@ function show(): void {
 
 if (!REAL_API_BASE_URL) {
   backend = createMockBackend({ size: dev.size, currentUserId: MOCK_USER_IDS.employer });
-  await startMockWorker(backend, {
-    quiet: true,
-    serviceWorkerUrl: new URL('mockServiceWorker.js', document.baseURI).pathname,
-  });
+  const serviceWorkerUrl = new URL('mockServiceWorker.js', document.baseURI).pathname;
+  await registerWorkerUnderTrustedTypes(serviceWorkerUrl);
+  await startMockWorker(backend, { quiet: true, serviceWorkerUrl });
 }
 adapter = newAdapter();
 await loadUser();
