@@ -26,6 +26,19 @@ export function formatNumber(value: number, locale = 'sv'): string {
 const FILE_SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
 const KIBI = 1024;
 
+/** Bidi formatting characters (marks, embeddings, overrides, isolates) and control characters. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const UNSAFE_IN_FILE_NAMES = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A file name as it may be shown and saved: without bidi formatting or control characters, so
+ * that "Lönelista\u202Efdp.exe" (shown as "Lönelistaexe.pdf") reads as what it is,
+ * "Lönelistafdp.exe". Everything else, emoji and zero-width joiners included, stays.
+ */
+export function plainFileName(name: string): string {
+  return name.replace(UNSAFE_IN_FILE_NAMES, '');
+}
+
 /**
  * A file size as people read it: `850 B`, `12 kB`, `1,5 MB` (Swedish decimal comma).
  *

@@ -2,6 +2,7 @@
 export * from './config.js';
 export * from './filters.js';
 export * from './format.js';
+export * from './links.js';
 export * from './personnummer.js';
 export * from './query.js';
 export * from './status.js';

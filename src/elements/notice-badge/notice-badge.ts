@@ -6,6 +6,7 @@ import {
   NoticeCountController,
   type NoticeCountStatus,
 } from '../../controllers/notice-count-controller.js';
+import { safeLinkTarget } from '../../domain/links.js';
 import { SecureAuthRequiredEvent } from '../../events/events.js';
 import { SecureElement } from '../base/secure-element.js';
 import { noticeBadgeStyles } from './notice-badge.styles.js';
@@ -100,7 +101,11 @@ export class NoticeBadge extends SecureElement {
   @property({ reflect: true })
   appearance: NoticeBadgeAppearance = 'text';
 
-  /** When set, the badge is a link to this address (e.g. the Säkra meddelanden page). */
+  /**
+   * When set, the badge is a link to this address (e.g. the Säkra meddelanden page). Only relative
+   * and http(s) addresses make a link; any other scheme (`javascript:`, `data:` …) is ignored with a
+   * console warning.
+   */
   @property()
   href: string | undefined = undefined;
 
@@ -156,8 +161,19 @@ export class NoticeBadge extends SecureElement {
     this.#clearAnnouncement();
   }
 
+  /** The link target in use: `href` when its scheme is allowed. */
+  #target: string | undefined = undefined;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pollInterval')) this.#counter.pollInterval = this.pollInterval;
+    if (changed.has('href')) {
+      this.#target = this.href === undefined ? undefined : safeLinkTarget(this.href);
+      if (this.href !== undefined && this.#target === undefined) {
+        console.warn(
+          '[secure-messages] <notice-badge> ignores an href that is not relative, http: or https:.',
+        );
+      }
+    }
   }
 
   protected override render(): unknown {
@@ -178,9 +194,9 @@ export class NoticeBadge extends SecureElement {
       ><span aria-hidden="true"
         >${badge ? this.#renderPill(count, this.labelled) : this.#renderTextCount(count)}</span
       ><span class="visually-hidden">${count === undefined ? '' : `, ${countText(count)}`}</span>`;
-    return this.href === undefined
+    return this.#target === undefined
       ? html`<span part="base">${content}</span>`
-      : html`<a part="link" class=${badge ? 'pill-link' : ''} href=${this.href}>${content}</a>`;
+      : html`<a part="link" class=${badge ? 'pill-link' : ''} href=${this.#target}>${content}</a>`;
   }
 
   /*

@@ -56,12 +56,12 @@ function row(view: TableView, c: ConversationSummary): TemplateResult {
       </button>
     </th>
     <td class="date"><time datetime=${c.lastActivityAt}>${formatDate(c.lastActivityAt)}</time></td>
-    <td>${c.subject.name}</td>
+    <td><bdi>${c.subject.name}</bdi></td>
     <td class="status">${statusLabel(c.status)}</td>
     <td class="assignee">
       ${
         c.assignee
-          ? html`<span class="name">${c.assignee.name}</span> <span class="user-id">(${c.assignee.id})</span>`
+          ? html`<bdi class="name">${c.assignee.name}</bdi> <span class="user-id">(${c.assignee.id})</span>`
           : html`<span aria-hidden="true">–</span><span class="visually-hidden">${texts.noAssignee()}</span>`
       }
     </td>

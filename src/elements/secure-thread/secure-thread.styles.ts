@@ -14,6 +14,8 @@ const threadBaseStyles = css`
     flex-direction: column;
     gap: 1.25rem;
     min-width: 0;
+    /* Names, subjects and file names come from other people: a long word must not widen the page. */
+    overflow-wrap: anywhere;
   }
 
   h2,

@@ -5,7 +5,13 @@ import { isAbortError } from '../../adapter/errors.js';
 import { discardDraft, replyDraftKey } from '../../controllers/drafts.js';
 import { MessageFormController } from '../../controllers/message-form.js';
 import { ThreadController, type ThreadAction } from '../../controllers/thread-controller.js';
-import { sameUserId, type Attachment, type Conversation, type UserRef } from '../../domain/index.js';
+import {
+  plainFileName,
+  sameUserId,
+  type Attachment,
+  type Conversation,
+  type UserRef,
+} from '../../domain/index.js';
 import {
   SecureAuthRequiredEvent,
   SecureConversationChangeEvent,
@@ -377,15 +383,16 @@ export class SecureThread extends SecureElement {
     this.#setDownload(attachment.id, { phase: 'pending' });
     try {
       const file = await this.#thread.download(attachment.id);
-      saveFile(file.blob, file.name || attachment.name, this.renderRoot);
+      const name = plainFileName(file.name || attachment.name);
+      saveFile(file.blob, name, this.renderRoot);
       this.#setDownload(attachment.id, undefined);
-      void this.#announce(texts.downloaded(file.name || attachment.name));
+      void this.#announce(texts.downloaded(name));
     } catch (error) {
       if (isAbortError(error)) {
         this.#setDownload(attachment.id, undefined);
         return;
       }
-      const message = `${texts.downloadFailed(attachment.name)} ${errorText(error)}`;
+      const message = `${texts.downloadFailed(plainFileName(attachment.name))} ${errorText(error)}`;
       this.#setDownload(attachment.id, { phase: 'failed', message });
     }
   }

@@ -16,7 +16,7 @@ export function renderHeader(conversation: Conversation, user: User | undefined)
     </div>
     <div>
       <dt>${texts.subject()}</dt>
-      <dd>${conversation.subject.name}</dd>
+      <dd><bdi>${conversation.subject.name}</bdi></dd>
     </div>
     <div>
       <dt>${texts.status()}</dt>

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import {
   formatDateTime,
   formatFileSize,
+  plainFileName,
   type Attachment,
   type Conversation,
   type HistoryEntry,
@@ -82,6 +83,7 @@ function renderTime(iso: string, id?: string): TemplateResult {
 
 function renderAttachment(attachment: Attachment, options: TimelineOptions): TemplateResult {
   const size = formatFileSize(attachment.size, getLocale());
+  const name = plainFileName(attachment.name);
   const state = options.downloads.get(attachment.id);
   const pending = state?.phase === 'pending';
   return html`<li>
@@ -93,11 +95,11 @@ function renderAttachment(attachment: Attachment, options: TimelineOptions): Tem
     >
       <span class="attachment-icon" aria-hidden="true">↓</span>
       <span
-        ><span class="visually-hidden">${texts.download()} </span
-        ><span class="file-name">${attachment.name}</span> <span class="file-size">(${size})</span></span
+        ><span class="visually-hidden">${texts.download()} </span><span class="file-name">${name}</span>
+        <span class="file-size">(${size})</span></span
       >
     </button>
-    <span class="print-only">${attachment.name} (${size})</span>
+    <span class="print-only">${name} (${size})</span>
     ${pending ? html`<span class="download-state">${texts.downloading()}</span>` : nothing}
     ${
       state?.phase === 'failed'
@@ -122,7 +124,7 @@ function renderMessage(message: Message, options: TimelineOptions): TemplateResu
         <h4 class="author" id=${`${id}-author`}>${personName(message.author)}</h4>
         ${renderTime(message.sentAt, `${id}-time`)}
       </header>
-      <div class="body">${message.body}</div>
+      <div class="body" dir="auto">${message.body}</div>
       ${
         message.attachments.length > 0
           ? html`<ul class="attachments" aria-label=${texts.attachments()}>

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MessageField, MessageFormController } from '../../controllers/message-form.js';
-import { allowedTypesText, formatFileSize, formatNumber } from '../../domain/index.js';
+import { allowedTypesText, formatFileSize, formatNumber, plainFileName } from '../../domain/index.js';
 import { getLocale } from '../../localization/index.js';
 
 /** The id of the error summary; the host focuses it after a failed check. */
@@ -184,7 +184,7 @@ export function renderFileField(
             ${files.map(
               (file, index) =>
                 html`<li>
-                  <span class="file-name">${file.name}</span>
+                  <span class="file-name">${plainFileName(file.name)}</span>
                   <span class="file-size">(${formatFileSize(file.size, getLocale())})</span>
                   <button
                     type="button"
@@ -192,7 +192,7 @@ export function renderFileField(
                     aria-disabled=${form.locked ? 'true' : 'false'}
                     @click=${() => form.removeFile(index)}
                   >
-                    ${fieldTexts.remove()}<span class="visually-hidden"> ${file.name}</span>
+                    ${fieldTexts.remove()}<span class="visually-hidden"> ${plainFileName(file.name)}</span>
                   </button>
                 </li>`,
             )}
