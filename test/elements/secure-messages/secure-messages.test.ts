@@ -196,7 +196,9 @@ describe('<secure-messages>', function () {
     document.head.append(style);
     try {
       const wrapper = await fixture<HTMLDivElement>(
-        html`<div class="themed"><secure-messages .adapter=${mock.adapter()} routing="none"></secure-messages></div>`,
+        html`<div class="themed">
+          <secure-messages .adapter=${mock.adapter()} routing="none"></secure-messages>
+        </div>`,
       );
       const el = wrapper.querySelector('secure-messages')!;
       await firstRow(el);
