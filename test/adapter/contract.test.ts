@@ -35,6 +35,7 @@ import {
   type SearchQuery,
 } from '../../src/domain/query.js';
 import type { Conversation, ConversationSummary } from '../../src/domain/types.js';
+import { WEBDRIVER } from '../keyboard.js';
 
 const BASE = '/api/secure-messages/v1';
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -238,7 +239,11 @@ describe('REST adapter × mock backend (contract)', () => {
       expect(await api().getNoticeCount(signal())).to.equal(backend.store.noticeCount(backend.currentUser()));
     });
 
-    it('downloadAttachment: the uploaded bytes under their name (åäö)', async () => {
+    it('downloadAttachment: the uploaded bytes under their name (åäö)', async function () {
+      // WebKit's Request.formData(), which the mock backend parses uploads with in its service
+      // worker, reads a multipart part whose file name has non-ASCII letters as text, not as a
+      // file. A real server parses the upload itself; WebKit sends the same bytes as the others.
+      if (WEBDRIVER) this.skip();
       const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xe5, 0xe4, 0xf6]);
       const file = new File([bytes], 'Löneunderlag år 2026 – Åsa & Örjan.pdf', { type: 'application/pdf' });
       const created = await api().createConversation(

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { typeText as typeKeys } from '../../keyboard.js';
 import { MOCK_USER_IDS } from '../../../mocks/index.js';
 import { eventually, useMockBackend } from '../helpers.js';
 import { button, description, field, normalise, root } from '../queries.js';
@@ -177,7 +178,7 @@ describe('<secure-compose> form and validation', function () {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement).to.equal(field(el, 'Meddelande'));
-    await sendKeys({ type: 'Hej från tangentbordet' });
+    await typeKeys('Hej från tangentbordet');
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement).to.equal(field(el, 'Bifoga fil'));
     await sendKeys({ press: 'Tab' });

@@ -1,5 +1,6 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { typeText } from '../../keyboard.js';
 import {
   DEFAULT_FILTERS,
   DEFAULT_SORT,
@@ -61,7 +62,7 @@ describe('<secure-inbox> filters', function () {
     async function typeAndEnter(label: string, text: string): Promise<void> {
       const input = field(el, label);
       input.focus();
-      await sendKeys({ type: text });
+      await typeText(text);
       await sendKeys({ press: 'Enter' });
     }
 
@@ -216,7 +217,7 @@ describe('<secure-inbox> filters', function () {
         await expect(el).to.be.accessible();
         // Correcting the field clears the error and searches.
         input.select();
-        await sendKeys({ type: c.valid });
+        await typeText(c.valid);
         await sendKeys({ press: 'Enter' });
         await searched(el, spy, 2);
         expect(input.getAttribute('aria-invalid')).to.equal('false');
@@ -227,7 +228,7 @@ describe('<secure-inbox> filters', function () {
     it('Enter searches at once (without waiting for the debounce)', async () => {
       const input = field(el, 'Meddelandetext');
       input.focus();
-      await sendKeys({ type: 'Lindholm' });
+      await typeText('Lindholm');
       await aTimeout(50);
       expect(spy.searches.length, 'typing alone waits for the (long) debounce').to.equal(1);
       await sendKeys({ press: 'Enter' });
@@ -244,7 +245,7 @@ describe('<secure-inbox> filters', function () {
       button(el, 'Visa filtrering').click();
       await el.updateComplete;
       field(el, 'Meddelandetext').focus();
-      await sendKeys({ type: 'Lön' });
+      await typeText('Lön');
       expect(spy.searches.length, 'nothing is sent while typing').to.equal(1);
       await searched(el, spy, 2);
       await aTimeout(1600);

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { typeText, WEBDRIVER } from '../../keyboard.js';
 import { DEFAULT_FILTERS, statusLabel, type SearchQuery } from '../../../src/domain/index.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import { TEST_PERSONS, writePersonnummer } from '../../../mocks/index.js';
@@ -120,7 +121,7 @@ describe('<secure-inbox> memory, privacy and layout', function () {
         button(el, 'Visa filtrering').click();
         await el.updateComplete;
         field(el, 'Meddelandetext').focus();
-        await sendKeys({ type: forms[1] });
+        await typeText(forms[1]);
         await sendKeys({ press: 'Enter' });
         await searched(el, spy, 2);
         expect(spy.searches[1].filters.text).to.equal(forms[1]);
@@ -144,7 +145,11 @@ describe('<secure-inbox> memory, privacy and layout', function () {
     });
   });
 
-  describe('layout', () => {
+  describe('layout', function () {
+    // WebDriver can size the window but not the viewport, which these tests need exact (WebKit).
+    before(function () {
+      if (WEBDRIVER) this.skip();
+    });
     afterEach(() => setViewport({ width: 800, height: 600 }));
 
     it('works at 320 px: no horizontal page scroll; the table scrolls in its own labelled region', async () => {

@@ -1,5 +1,6 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { typeText } from '../../keyboard.js';
 import { DEFAULT_FILTERS, DEFAULT_SORT } from '../../../src/domain/index.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import {
@@ -75,7 +76,7 @@ describe('<secure-inbox> states', function () {
     button(el, 'Visa filtrering').click();
     await el.updateComplete;
     field(el, 'Meddelandetext').focus();
-    await sendKeys({ type: 'xyzzy-finns-inte' });
+    await typeText('xyzzy-finns-inte');
     await sendKeys({ press: 'Enter' });
     await searched(el, spy, 2);
     expect(normalise(root(el).querySelector('tbody')!.textContent!)).to.equal(
@@ -135,7 +136,7 @@ describe('<secure-inbox> states', function () {
     expect(fired).to.equal(1);
     // Another change while signed out: no second event.
     field(el, 'Meddelandetext').focus();
-    await sendKeys({ type: 'Lön' });
+    await typeText('Lön');
     await sendKeys({ press: 'Enter' });
     await eventually(() => spy.searches.length === 3);
     await settled(el);

@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { shiftTab } from '../../keyboard.js';
 import { SecureAuthRequiredEvent, SecureConversationChangeEvent } from '../../../src/events/events.js';
 import {
   alertText,
@@ -248,7 +249,7 @@ describe('<secure-thread> Jag arbetar med ärendet and Jag tar över ärendet', 
     root(el).getElementById('thread-title')!.focus();
     for (let i = 0; i < 10 && focused(el) !== claimBox(el); i++) await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(claimBox(el));
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await eventually(() => backend.store.peek(number)!.assignee?.id === 'NAEF00');
     await eventually(() => claimBox(el).checked);
 
@@ -263,9 +264,7 @@ describe('<secure-thread> Jag arbetar med ärendet and Jag tar över ärendet', 
     await sendKeys({ press: 'Enter' });
     await eventually(() => openDialog(el));
     expect(normalise(focused(el)?.textContent)).to.equal('Avbryt');
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
+    await shiftTab();
     expect(normalise(focused(el)?.textContent)).to.equal('Ja, ta över ärendet');
     await sendKeys({ press: 'Enter' });
     await eventually(() => backend.store.peek(number)!.assignee?.id === 'NAEF00');

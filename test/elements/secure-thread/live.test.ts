@@ -3,7 +3,7 @@
  * notifications, and the tab showing again. None of it touches the reply being written.
  */
 import { aTimeout, expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { typeText } from '../../keyboard.js';
 import { restoreVisibility, setVisibility } from '../notice-badge/fixtures.js';
 import {
   announcer,
@@ -43,7 +43,7 @@ describe('<secure-thread> live refresh', function () {
     const el = await renderThread(mock.adapter(), number, { pollInterval: 0.05 });
     await formReady(el);
     body(el).focus();
-    await sendKeys({ type: 'Jag skriver ett svar' });
+    await typeText('Jag skriver ett svar');
     officerReplies(number);
     await eventually(() => articles(el).length === before + 1);
     expect(articles(el).at(-1)!.querySelector('.body')!.textContent).to.equal(
@@ -52,7 +52,7 @@ describe('<secure-thread> live refresh', function () {
     expect(detail(el, 'Status')).to.equal('Svar inkommit');
     expect(body(el).value).to.equal('Jag skriver ett svar');
     expect(focused(el)).to.equal(body(el));
-    await sendKeys({ type: ' och fortsätter' });
+    await typeText(' och fortsätter');
     expect(body(el).value).to.equal('Jag skriver ett svar och fortsätter');
     await eventually(
       () =>
@@ -70,7 +70,7 @@ describe('<secure-thread> live refresh', function () {
     await formReady(el);
     expect(claimBox(el).checked).to.equal(true);
     body(el).focus();
-    await sendKeys({ type: 'Utkast' });
+    await typeText('Utkast');
     asUser(backend, MOCK_USER_IDS.colleague, (u) =>
       backend.store.takeOver(u, number, `"${backend.store.peek(number)!.version}"`),
     );

@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { typeText } from '../../keyboard.js';
 import { getDraft, replyDraftKey } from '../../../src/controllers/drafts.js';
 import { SecureConversationChangeEvent, SecureMessageSentEvent } from '../../../src/events/events.js';
 import type { SecureThread } from '../../../src/elements/secure-thread/secure-thread.js';
@@ -82,14 +83,14 @@ describe('<secure-thread> replying', function () {
     root(el).getElementById('thread-title')!.focus();
     for (let i = 0; i < 30 && focused(el) !== body(el); i++) await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(body(el));
-    await sendKeys({ type: 'Svar skrivet med tangentbordet' });
+    await typeText('Svar skrivet med tangentbordet');
     await sendKeys({ press: 'Enter' }); // a line break, not a send
-    await sendKeys({ type: 'Rad två' });
+    await typeText('Rad två');
     const skicka = button(el, 'Skicka');
     for (let i = 0; i < 5 && focused(el) !== skicka; i++) await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(skicka);
     const sent = oneEvent(el, SecureMessageSentEvent.eventName);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sent;
     expect(backend.store.peek(number)!.messages.at(-1)!.body).to.equal(
       'Svar skrivet med tangentbordet\nRad två',
