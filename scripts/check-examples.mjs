@@ -13,16 +13,16 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { getResponse } from 'msw';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+import { selfReference } from './self-reference.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const CACHE = join('node_modules', '.cache', 'check-examples');
 const CSRF_TOKEN = 'example-csrf-token';
-const PACKAGE = '@kpa/secure-messages';
 
 // The mock backend, built for Node (it is TypeScript in mocks/).
 // Inside the package, so that the bundle resolves msw from node_modules.
@@ -37,15 +37,6 @@ await build({
 });
 const { createMockBackend } = await import(pathToFileURL(resolve(CACHE, 'backend', 'backend.mjs')).href);
 const backend = createMockBackend({ size: 60 });
-
-/** Resolves the package's own name through its `exports` (to dist/), like an installed copy. */
-const selfReference = {
-  name: 'self-reference',
-  enforce: 'pre',
-  resolveId(id) {
-    return id === PACKAGE || id.startsWith(`${PACKAGE}/`) ? fileURLToPath(import.meta.resolve(id)) : null;
-  },
-};
 
 const BUILT = ['portal', 'react', 'vue', 'angular'];
 for (const name of BUILT) {

@@ -1,0 +1,329 @@
+/**
+ * The browser half of `npm run bench`: each case measures the built elements (from dist/) beside
+ * a floor doing the same work by hand in the same page, so that machine noise cancels. Data comes
+ * from the mock backend's store through the REST adapter, answered in-page by the MSW handlers
+ * (no service worker, no network), so both sides pay the same data cost.
+ */
+import { getResponse } from 'msw';
+import '@kpa/secure-messages/define/secure-inbox.js';
+import '@kpa/secure-messages/define/secure-thread.js';
+import { createRestAdapter } from '@kpa/secure-messages/adapter';
+import type { SecureInbox, SecureThread } from '@kpa/secure-messages';
+import type { ConversationSummary, Message, SearchQuery } from '@kpa/secure-messages/domain';
+import { createMockBackend } from '../mocks/index.js';
+
+declare global {
+  interface Window {
+    gc?: () => void;
+    runBench: () => Promise<BenchResult[]>;
+  }
+}
+
+export interface BenchResult {
+  name: string;
+  unit: 'ms' | 'MB';
+  figure: number;
+  floor: number;
+  budget: number;
+}
+
+const ROUNDS = 7;
+const BASE_URL = '/api/secure-messages/v1';
+
+const backend = createMockBackend({ seed: 3, size: 100_000, now: new Date('2026-03-02T09:00:00Z') });
+const adapter = createRestAdapter({
+  baseUrl: BASE_URL,
+  fetch: async (input, init) =>
+    (await getResponse(backend.handlers, new Request(new URL(String(input), location.href), init))) ??
+    new Response(null, { status: 404 }),
+});
+
+const stage = document.querySelector('#stage')!;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Resolves after the next frame has been painted. */
+const painted = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
+async function until(predicate: () => boolean): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > 60_000) {
+      const el = stage.firstElementChild;
+      throw new Error(
+        `bench: <${el?.localName}> never got there (${el ? rowsOf(el) : 0} rows): ${el?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(-400)}`,
+      );
+    }
+    await new Promise((done) => setTimeout(done, 1));
+  }
+}
+
+/** Runs `ours` and `floor` alternately, ROUNDS times each, and returns their medians. */
+async function compare(ours: () => Promise<number>, floor: () => Promise<number>): Promise<[number, number]> {
+  const a: number[] = [];
+  const b: number[] = [];
+  await ours(); // warm-up: first render compiles templates and styles
+  await floor();
+  for (let i = 0; i < ROUNDS; i++) {
+    a.push(await ours());
+    b.push(await floor());
+  }
+  return [median(a), median(b)];
+}
+
+// -------------------------------------------------------------------------------------------------
+// The hand-written floors: the same rows and articles, each cloned from a prototype, no framework.
+
+/** `<tag>` with these children, built once as the prototype to clone. */
+function h(tag: string, ...children: Element[]): HTMLElement {
+  const el = document.createElement(tag);
+  el.append(...children);
+  return el;
+}
+
+const rowPrototype = h('tr', h('th', h('button')), h('td', h('time')), h('td'), h('td'), h('td'));
+rowPrototype.firstElementChild!.setAttribute('scope', 'row');
+
+function handTable(items: readonly ConversationSummary[]): HTMLTableElement {
+  const table = document.createElement('table');
+  const body = table.createTBody();
+  for (const c of items) {
+    const row = rowPrototype.cloneNode(true) as HTMLTableRowElement;
+    const cells = row.children;
+    cells[0].firstElementChild!.textContent = c.number;
+    const time = cells[1].firstElementChild as HTMLTimeElement;
+    time.dateTime = c.lastActivityAt;
+    time.textContent = c.lastActivityAt.slice(0, 10);
+    cells[2].textContent = c.subject.name;
+    cells[3].textContent = c.status;
+    cells[4].textContent = c.assignee ? `${c.assignee.name} (${c.assignee.id})` : '–';
+    body.append(row);
+  }
+  return table;
+}
+
+const articlePrototype = h('li', h('article', h('header', h('h4'), h('time')), h('div')));
+
+function handList(messages: readonly Message[]): HTMLOListElement {
+  const list = document.createElement('ol');
+  for (const m of messages) {
+    const item = articlePrototype.cloneNode(true) as HTMLLIElement;
+    item.querySelector('h4')!.textContent = m.author.name;
+    const time = item.querySelector('time')!;
+    time.dateTime = m.sentAt;
+    time.textContent = m.sentAt;
+    item.querySelector('div')!.textContent = m.body;
+    list.append(item);
+  }
+  return list;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Cases
+
+function query(text = ''): SearchQuery {
+  return {
+    filters: {
+      subjectId: null,
+      messageNumber: '',
+      assigneeId: '',
+      text,
+      statuses: ['new', 'sent', 'answered', 'reply-received'],
+    },
+    sort: { key: 'date', direction: 'desc' },
+    page: 1,
+    pageSize: 100,
+  };
+}
+
+function newInbox(): SecureInbox {
+  const el = document.createElement('secure-inbox');
+  el.debounce = 0;
+  el.adapter = adapter;
+  el.query = query();
+  return el;
+}
+
+const rowsOf = (el: Element) => el.shadowRoot?.querySelectorAll('tbody tr').length ?? 0;
+
+async function inboxRender(): Promise<BenchResult> {
+  const [figure, floor] = await compare(
+    async () => {
+      stage.replaceChildren();
+      const t0 = performance.now();
+      const el = newInbox();
+      stage.append(el);
+      await until(() => rowsOf(el) === 100);
+      await painted();
+      return performance.now() - t0;
+    },
+    async () => {
+      stage.replaceChildren();
+      const t0 = performance.now();
+      const result = await adapter.searchConversations(query(), new AbortController().signal);
+      stage.append(handTable(result.items));
+      await painted();
+      return performance.now() - t0;
+    },
+  );
+  return {
+    name: 'inbox: connected → 100 rows painted (100,000 conversations)',
+    unit: 'ms',
+    figure,
+    floor,
+    budget: 1.15,
+  };
+}
+
+/**
+ * A personnummer the seed writes in the signed-in user's conversations, typed in another form (10
+ * digits, no dash), picked so that it matches the fewest of them: a search that narrows the list.
+ */
+function searchText(): string {
+  const user = backend.currentUser();
+  let best = { text: '', total: Infinity };
+  const seen = new Set<string>();
+  for (const record of backend.store.records().slice(-2000)) {
+    for (const [, date, digits] of record.messages[0].body.matchAll(/(?:19|20)?(\d{6})-(\d{4})/g)) {
+      const text = `${date}${digits}`;
+      if (seen.has(text)) continue;
+      seen.add(text);
+      const total = backend.store.search(user, query(text)).total;
+      if (total > 0 && total < best.total) best = { text, total };
+    }
+  }
+  if (!best.text) throw new Error('bench: no personnummer in the seed');
+  return best.text;
+}
+
+async function filterKeystroke(): Promise<BenchResult> {
+  const text = searchText();
+  const el = newInbox();
+  stage.replaceChildren(el);
+  await until(() => rowsOf(el) === 100);
+  // The filtered list is painted when the element says how many match ("Visar 1–100 av N").
+  const total = backend.store.search(backend.currentUser(), query(text)).total;
+  const says = (n: number) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').includes(` av ${n} `);
+  const [figure, floor] = await compare(
+    async () => {
+      el.query = query();
+      await until(() => !says(total) && rowsOf(el) === 100);
+      await painted();
+      const t0 = performance.now();
+      el.query = query(text); // what a keystroke in Meddelandetext sets, debounce 0
+      await until(() => says(total) && rowsOf(el) === Math.min(total, 100));
+      await painted();
+      return performance.now() - t0;
+    },
+    async () => {
+      stage.append(handTable([]));
+      const t0 = performance.now();
+      const result = await adapter.searchConversations(query(text), new AbortController().signal);
+      stage.lastElementChild!.replaceWith(handTable(result.items));
+      await painted();
+      const elapsed = performance.now() - t0;
+      stage.lastElementChild!.remove();
+      return elapsed;
+    },
+  );
+  return {
+    name: 'filter keystroke → rows painted (100,000 conversations)',
+    unit: 'ms',
+    figure,
+    floor,
+    budget: 1.15,
+  };
+}
+
+async function storeTextQuery(): Promise<BenchResult> {
+  const text = searchText();
+  const user = backend.currentUser();
+  const bodies = backend.store.records().map((r) => r.messages.map((m) => m.body).join('\n'));
+  const [figure, floor] = await compare(
+    async () => {
+      const t0 = performance.now();
+      backend.store.search(user, query(text));
+      return performance.now() - t0;
+    },
+    async () => {
+      const t0 = performance.now();
+      let hits = 0;
+      for (const body of bodies) if (body.includes(text)) hits++;
+      if (hits < 0) throw new Error('unreachable');
+      return performance.now() - t0;
+    },
+  );
+  return {
+    name: "store's text query vs a linear includes scan (100,000)",
+    unit: 'ms',
+    figure,
+    floor,
+    budget: 1.0,
+  };
+}
+
+async function threadRender(): Promise<BenchResult> {
+  // Every number of the 100,000 is taken: grow one of the user's conversations to 500 messages.
+  const user = backend.currentUser();
+  const record = backend.store.records().find((r) => backend.store.isVisible(user, r))!;
+  const number = record.summary.number;
+  for (let i = record.messages.length + 1; i <= 500; i++) {
+    backend.store.reply(
+      user,
+      number,
+      { body: `Meddelande ${i} av 500. Lönerapporteringen för mars.`, files: [] },
+      `bench-${i}`,
+    );
+  }
+  const articles = (el: Element) => el.shadowRoot?.querySelectorAll('article').length ?? 0;
+  const [figure, floor] = await compare(
+    async () => {
+      stage.replaceChildren();
+      const t0 = performance.now();
+      const el = document.createElement('secure-thread') as SecureThread;
+      el.pollInterval = 0;
+      el.adapter = adapter;
+      el.number = number;
+      stage.append(el);
+      await until(() => articles(el) === 500);
+      await painted();
+      return performance.now() - t0;
+    },
+    async () => {
+      stage.replaceChildren();
+      const t0 = performance.now();
+      const conversation = await adapter.getConversation(number, new AbortController().signal);
+      stage.append(handList(conversation.messages));
+      await painted();
+      return performance.now() - t0;
+    },
+  );
+  return { name: 'thread: 500 messages painted', unit: 'ms', figure, floor, budget: 1.15 };
+}
+
+async function heapAfterInbox(): Promise<BenchResult> {
+  const heap = async () => {
+    for (let i = 0; i < 3; i++) window.gc?.();
+    await painted();
+    return (
+      (performance as Performance & { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 1048576
+    );
+  };
+  stage.replaceChildren();
+  const result = await adapter.searchConversations(query(), new AbortController().signal);
+  stage.append(handTable(result.items));
+  const floor = await heap();
+  stage.replaceChildren();
+  const el = newInbox();
+  stage.append(el);
+  await until(() => rowsOf(el) === 100);
+  const figure = await heap();
+  stage.replaceChildren();
+  return { name: 'JS heap after the inbox render (store included)', unit: 'MB', figure, floor, budget: 1.5 };
+}
+
+window.runBench = async () => [
+  await inboxRender(),
+  await filterKeystroke(),
+  await storeTextQuery(),
+  await threadRender(),
+  await heapAfterInbox(),
+];
