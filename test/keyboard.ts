@@ -7,7 +7,7 @@
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 
 /** The page is driven over classic WebDriver (WebKit), not CDP (Chromium) or BiDi (Firefox). */
-export const WEBDRIVER = !/\b(Chrome|Firefox)\//.test(navigator.userAgent);
+export const WEBDRIVER = !/(Chrome|Firefox)\//.test(navigator.userAgent);
 
 /** Types `text` into the focused control, as a user would. */
 export async function typeText(text: string): Promise<void> {

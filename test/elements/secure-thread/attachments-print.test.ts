@@ -132,7 +132,7 @@ describe('<secure-thread> attachments', function () {
  * Print media can only be emulated through the Chrome DevTools Protocol, so the print-view test
  * runs in Chromium only; Firefox and WebKit (WebDriver) have no such command.
  */
-const CAN_EMULATE_PRINT = /\bChrome\//.test(navigator.userAgent);
+const CAN_EMULATE_PRINT = /Chrome\//.test(navigator.userAgent);
 
 describe('<secure-thread> Skriv ut', function () {
   this.timeout(30_000);
