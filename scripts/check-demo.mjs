@@ -1,7 +1,8 @@
 // Serves the built demo (dist-demo/) from a plain static server under a sub-path and checks that it
 // works there: the mock backend starts, the start page shows the notice count, the feature page
 // lists conversations, Visa som switches to the case officer, the form opens; no page or console
-// errors, and no axe violations (WCAG 2.x A/AA) on the views visited.
+// errors, no axe violations (WCAG 2.x A/AA) and a Tab order that follows the reading order on the
+// views visited.
 // Usage: npm run build:demo && node scripts/check-demo.mjs
 import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,6 +40,64 @@ async function axe(view) {
   for (const v of violations) problems.push(`axe on ${view}: ${v.id} (${v.nodes.length}): ${v.help}`);
 }
 
+/**
+ * Tabs through the whole page from the top: every stop is a visible, named control (never
+ * <body>), stops come in reading order (top to bottom, and left to right on a line), and Tab
+ * gets back to the start without visiting a control twice.
+ */
+async function tabOrder(view) {
+  // Start from the top: a click on the page's top-left corner moves the point where sequential
+  // focus navigation starts there.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.click(1, 1);
+  const stops = [];
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || el === document.body) return null;
+      const rect = el.getBoundingClientRect();
+      const name =
+        el.getAttribute('aria-label') ??
+        (el.labels?.[0]?.textContent ||
+          el.textContent ||
+          el.getAttribute('title') ||
+          el.getAttribute('name') ||
+          '');
+      return {
+        tag: el.localName,
+        name: name.replace(/\s+/g, ' ').trim().slice(0, 60),
+        top: rect.top + window.scrollY,
+        bottom: rect.bottom + window.scrollY,
+        left: rect.left + window.scrollX,
+        visible: rect.width > 0 && rect.height > 0,
+        key: `${el.localName}|${el.id}|${rect.top + window.scrollY}|${rect.left + window.scrollX}`,
+      };
+    });
+    if (stop === null) break; // past the last control: focus left the page
+    if (stops.some((s) => s.key === stop.key)) break; // wrapped around
+    stops.push(stop);
+  }
+  if (stops.length === 0) problems.push(`Tab order on ${view}: no control takes focus`);
+  stops.forEach((stop, i) => {
+    const what = `${stop.tag} "${stop.name}"`;
+    if (!stop.visible) problems.push(`Tab order on ${view}: stop ${i + 1}, ${what}, is not visible`);
+    if (stop.name === '') problems.push(`Tab order on ${view}: stop ${i + 1}, a ${stop.tag}, has no name`);
+    const before = stops[i - 1];
+    // Reading order: a later stop is not wholly above the one before, and on the same line (their
+    // heights overlap) it is not to the left of it.
+    const sameLine = before && stop.top < before.bottom && before.top < stop.bottom;
+    if (before && (stop.bottom <= before.top || (sameLine && stop.left < before.left))) {
+      problems.push(
+        `Tab order on ${view}: ${what} comes after ${before.tag} "${before.name}" but reads before it`,
+      );
+    }
+  });
+  console.log(`  ${view}: ${stops.length} Tab stops`);
+  return stops.length;
+}
+
 async function step(name, action) {
   try {
     await action();
@@ -58,12 +117,23 @@ await step('start page with Aktuella ärenden and the notice count', async () =>
     .first()
     .waitFor();
   await axe('the start page');
+  await tabOrder('the start page');
 });
 await step('feature page lists conversations', async () => {
   await page.getByRole('navigation', { name: 'Meny' }).getByRole('link').nth(1).click();
   await page.getByRole('heading', { name: 'Säkra meddelanden', level: 1 }).waitFor();
   await page.getByRole('table').getByRole('row').nth(2).waitFor({ timeout: 15_000 });
   await axe('the inbox');
+  await tabOrder('the inbox');
+});
+await step('a conversation opens from the list', async () => {
+  await page.getByRole('table').getByRole('row').nth(1).getByRole('button').click();
+  await page.getByRole('article').first().waitFor({ timeout: 15_000 });
+  await page.getByLabel('Meddelande', { exact: true }).waitFor();
+  await axe('a conversation');
+  await tabOrder('a conversation');
+  await page.getByRole('button', { name: 'Tillbaka till Säkra meddelanden' }).click();
+  await page.getByRole('table').getByRole('row').nth(2).waitFor({ timeout: 15_000 });
 });
 await step('Visa som KPA-handläggare, then Nytt meddelande with Organisation', async () => {
   await page.getByLabel('Visa som').selectOption({ label: 'KPA-handläggare' });
@@ -72,6 +142,7 @@ await step('Visa som KPA-handläggare, then Nytt meddelande with Organisation', 
   await page.getByRole('button', { name: 'Nytt meddelande' }).click();
   await page.getByLabel('Organisation').waitFor();
   await axe('the form');
+  await tabOrder('the form');
 });
 
 await browser.close();
