@@ -43,17 +43,40 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** Resolves after the next frame has been painted. */
 const painted = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 
-async function until(predicate: () => boolean): Promise<void> {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > 60_000) {
+/**
+ * Resolves as soon as `predicate` holds: checked on every DOM change under the stage (shadow roots
+ * included, as each is observed once it exists), so no polling delay is added to a figure.
+ */
+function until(predicate: () => boolean): Promise<void> {
+  if (predicate()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const observed = new WeakSet<Node>();
+    const observer = new MutationObserver(() => {
+      observeShadows(stage);
+      if (predicate()) finish();
+    });
+    const observeShadows = (node: ParentNode) => {
+      for (const el of node.querySelectorAll('*')) {
+        if (el.shadowRoot && !observed.has(el.shadowRoot)) {
+          observed.add(el.shadowRoot);
+          observer.observe(el.shadowRoot, { childList: true, subtree: true, characterData: true });
+          observeShadows(el.shadowRoot);
+        }
+      }
+    };
+    const timer = setTimeout(() => {
+      observer.disconnect();
       const el = stage.firstElementChild;
-      throw new Error(
-        `bench: <${el?.localName}> never got there (${el ? rowsOf(el) : 0} rows): ${el?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(-400)}`,
-      );
-    }
-    await new Promise((done) => setTimeout(done, 1));
-  }
+      reject(new Error(`bench: <${el?.localName}> never got there (${el ? rowsOf(el) : 0} rows)`));
+    }, 60_000);
+    const finish = () => {
+      clearTimeout(timer);
+      observer.disconnect();
+      resolve();
+    };
+    observer.observe(stage, { childList: true, subtree: true, characterData: true });
+    observeShadows(stage);
+  });
 }
 
 /** Runs `ours` and `floor` alternately, ROUNDS times each, and returns their medians. */
