@@ -41,6 +41,8 @@ export function renderActions(o: ActionsOptions): TemplateResult {
   const { user, conversation, pending } = o;
   const assignable = user?.capabilities.canAssign ?? false;
   const mine = user ? canRelease(user, conversation) : false;
+  // While a claim or release is saved, the box shows what the user asked for, not the old state.
+  const ticked = pending === 'claim' ? true : pending === 'release' ? false : mine;
   const claimable = user ? canClaim(user, conversation) : false;
   const takeOver = user ? canTakeOver(user, conversation) : false;
   const close = user ? canClose(user, conversation) : false;
@@ -54,7 +56,7 @@ export function renderActions(o: ActionsOptions): TemplateResult {
               <input
                 type="checkbox"
                 id=${CLAIM_ID}
-                .checked=${live(mine)}
+                .checked=${live(ticked)}
                 ?disabled=${!mine && !claimable}
                 aria-describedby=${otherAssignee ? 'claim-hint' : nothing}
                 @click=${(e: Event) => {

@@ -215,8 +215,10 @@ describe('<secure-thread> Jag arbetar med ärendet and Jag tar över ärendet', 
     await loaded(el);
     claimBox(el).click();
     await el.updateComplete;
+    expect(claimBox(el).checked, 'the box shows the claim being saved').to.equal(true);
     claimBox(el).click();
     claimBox(el).click();
+    expect(claimBox(el).checked).to.equal(true);
     await eventually(() => detail(el, 'Ansvarig handläggare') === ME);
     await eventually(() => normalise(announcer(el).textContent) === 'Du arbetar nu med ärendet.');
     expect(backend.store.peek(number)!.assignee?.id).to.equal('NAEF00');
