@@ -5,9 +5,7 @@
  * the `send-key-chord` command of web-test-runner.webkit.config.mjs.
  */
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-
-/** The page is driven over classic WebDriver (WebKit), not CDP (Chromium) or BiDi (Firefox). */
-export const WEBDRIVER = !/(Chrome|Firefox)\//.test(navigator.userAgent);
+import { WEBDRIVER } from './engine.js';
 
 /** Types `text` into the focused control, as a user would. */
 export async function typeText(text: string): Promise<void> {

@@ -12,10 +12,8 @@ import '../../src/define/secure-messages.js';
 import type { SecureMessages } from '../../src/define/secure-messages.js';
 import { eventually, useMockBackend } from '../elements/helpers.js';
 import { button, field, root } from '../elements/queries.js';
-import { WEBDRIVER } from '../keyboard.js';
-
-/** Media emulation goes through the Chrome DevTools Protocol: Chromium only. */
-const CDP = /Chrome\//.test(navigator.userAgent);
+// Media emulation goes through the Chrome DevTools Protocol: Chromium only.
+import { CDP, WEBDRIVER } from '../engine.js';
 
 describe('accessibility sweep', function () {
   this.timeout(60_000);

@@ -35,7 +35,7 @@ import {
   type SearchQuery,
 } from '../../src/domain/query.js';
 import type { Conversation, ConversationSummary } from '../../src/domain/types.js';
-import { WEBDRIVER } from '../keyboard.js';
+import { WEBDRIVER } from '../engine.js';
 
 const BASE = '/api/secure-messages/v1';
 const NOW = new Date('2026-03-02T09:00:00Z');

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { typeText, WEBDRIVER } from '../../keyboard.js';
+import { WEBDRIVER } from '../../engine.js';
+import { typeText } from '../../keyboard.js';
 import { DEFAULT_FILTERS, statusLabel, type SearchQuery } from '../../../src/domain/index.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import { TEST_PERSONS, writePersonnummer } from '../../../mocks/index.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { CDP } from '../../engine.js';
 import type { SecureMessagesAdapter } from '../../../src/adapter/adapter.js';
 import { formatFileSize, type Attachment } from '../../../src/domain/index.js';
 import type { SecureThread } from '../../../src/elements/secure-thread/secure-thread.js';
@@ -128,12 +129,6 @@ describe('<secure-thread> attachments', function () {
   });
 });
 
-/**
- * Print media can only be emulated through the Chrome DevTools Protocol, so the print-view test
- * runs in Chromium only; Firefox and WebKit (WebDriver) have no such command.
- */
-const CAN_EMULATE_PRINT = /Chrome\//.test(navigator.userAgent);
-
 describe('<secure-thread> Skriv ut', function () {
   this.timeout(30_000);
   const mock = useMockBackend();
@@ -148,7 +143,7 @@ describe('<secure-thread> Skriv ut', function () {
 
   afterEach(async () => {
     window.print = print;
-    if (CAN_EMULATE_PRINT) await emulateMedia({ media: 'screen' });
+    if (CDP) await emulateMedia({ media: 'screen' });
   });
 
   it('Skriv ut calls window.print()', async () => {
@@ -162,7 +157,8 @@ describe('<secure-thread> Skriv ut', function () {
   });
 
   it('prints the conversation cleanly: no buttons, forms, dialogs or checkboxes; attachments as text', async function () {
-    if (!CAN_EMULATE_PRINT) this.skip();
+    // Print media can only be emulated through the Chrome DevTools Protocol (Chromium only).
+    if (!CDP) this.skip();
     backend.setCurrentUser(MOCK_USER_IDS.officer);
     const number = pick(
       backend,
