@@ -23,6 +23,7 @@ import {
   sameFilters,
   sanitiseQuery,
 } from './inbox-query.js';
+import { currentUser, subjects } from './session.js';
 
 /** What the inbox controller needs from its element. */
 export interface InboxHost extends ReactiveControllerHost {
@@ -309,21 +310,20 @@ export class InboxController implements ReactiveController {
     this.#unsubscribe = this.#adapter.subscribe(() => void this.#task.run());
   }
 
-  /** User and subjects, loaded once per adapter; forgotten on failure so that a retry reloads them. */
+  /** User and subjects, loaded once per adapter (session.ts); forgotten on failure so that a retry reloads them. */
   #loadContext(adapter: SecureMessagesAdapter): Promise<void> {
     if (!this.#context) {
       const abort = new AbortController();
       this.#contextAbort = abort;
-      this.#context = Promise.all([
-        adapter.getCurrentUser(abort.signal),
-        adapter.getSubjects(abort.signal),
-      ]).then(([user, subjects]) => {
-        if (adapter !== this.#adapter) return;
-        this.user = user;
-        this.subjects = subjects;
-        // Shown at once (e.g. the Ämne options), even while a slow search is still under way.
-        this.#host.requestUpdate();
-      });
+      this.#context = Promise.all([currentUser(adapter, abort.signal), subjects(adapter, abort.signal)]).then(
+        ([user, subjects]) => {
+          if (adapter !== this.#adapter) return;
+          this.user = user;
+          this.subjects = subjects;
+          // Shown at once (e.g. the Ämne options), even while a slow search is still under way.
+          this.#host.requestUpdate();
+        },
+      );
       this.#context.catch(() => {
         if (this.#contextAbort === abort) this.#context = undefined;
       });

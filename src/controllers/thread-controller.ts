@@ -8,6 +8,7 @@ import type {
 } from '../adapter/adapter.js';
 import { AuthRequiredError, isAbortError, NotFoundError } from '../adapter/errors.js';
 import { validateMessageNumber, type Conversation, type User } from '../domain/index.js';
+import { currentUser } from './session.js';
 
 /** What the thread controller needs from its element. */
 export interface ThreadHost extends ReactiveControllerHost {
@@ -328,7 +329,7 @@ export class ThreadController implements ReactiveController {
   /** The signed-in user, asked for once per adapter. */
   async #userFor(adapter: SecureMessagesAdapter, signal: AbortSignal): Promise<User> {
     if (this.#user && this.#userAdapter === adapter) return this.#user;
-    const user = await adapter.getCurrentUser(signal);
+    const user = await currentUser(adapter, signal);
     this.#user = user;
     this.#userAdapter = adapter;
     return user;

@@ -4,15 +4,8 @@ import type { SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 import { AuthRequiredError, ServerError } from '../../src/adapter/errors.js';
 import { InboxController, type InboxHost } from '../../src/controllers/inbox-controller.js';
 import { recallInbox } from '../../src/controllers/inbox-query.js';
-import type { SearchQuery, SearchResult, User } from '../../src/domain/index.js';
-
-const USER: User = {
-  id: 'NAEF00',
-  name: 'Namn Efternamn',
-  side: 'employer',
-  organisation: null,
-  capabilities: { canClose: false, canAssign: true, canChooseOrganisation: false },
-};
+import type { SearchQuery, SearchResult } from '../../src/domain/index.js';
+import { USER } from './fixtures.js';
 
 interface Call {
   query: SearchQuery;

@@ -3,15 +3,8 @@ import { LitElement } from 'lit';
 import type { ChangeListener, SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 import { ConflictError, NotFoundError, ServerError } from '../../src/adapter/errors.js';
 import { ThreadController, type ThreadHost } from '../../src/controllers/thread-controller.js';
-import type { Conversation, User } from '../../src/domain/index.js';
-
-const USER: User = {
-  id: 'NAEF00',
-  name: 'Namn Efternamn',
-  side: 'employer',
-  organisation: null,
-  capabilities: { canClose: false, canAssign: true, canChooseOrganisation: false },
-};
+import type { Conversation } from '../../src/domain/index.js';
+import { USER } from './fixtures.js';
 
 function conversation(number: string, version: string, extra: Partial<Conversation> = {}): Conversation {
   return {

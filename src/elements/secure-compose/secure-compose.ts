@@ -8,6 +8,7 @@ import { AuthRequiredError, isAdapterError } from '../../adapter/errors.js';
 import { NEW_CONVERSATION_DRAFT } from '../../controllers/drafts.js';
 import { MessageFormController, type MessageField } from '../../controllers/message-form.js';
 import { DEFAULT_RETRY_DELAYS, DEFAULT_SEND_TIMEOUT } from '../../controllers/send-controller.js';
+import { currentUser, subjects } from '../../controllers/session.js';
 import type { Conversation, Organisation, Subject, User } from '../../domain/index.js';
 import {
   SecureAuthRequiredEvent,
@@ -116,9 +117,9 @@ export class SecureCompose extends SecureElement {
     args: () => [this.effectiveAdapter] as [SecureMessagesAdapter | undefined],
     task: async ([adapter], { signal }): Promise<ComposeContext | undefined> => {
       if (!adapter) return undefined;
-      const [user, subjects] = await Promise.all([
-        adapter.getCurrentUser(signal),
-        adapter.getSubjects(signal),
+      const [user, subjectList] = await Promise.all([
+        currentUser(adapter, signal),
+        subjects(adapter, signal),
       ]);
       const organisations = user.capabilities.canChooseOrganisation
         ? await adapter.getOrganisations(signal)
@@ -126,7 +127,7 @@ export class SecureCompose extends SecureElement {
       this.#form.fields = user.capabilities.canChooseOrganisation
         ? ['organisation', 'subject', 'body', 'files']
         : ['subject', 'body', 'files'];
-      return { user, subjects, organisations };
+      return { user, subjects: subjectList, organisations };
     },
     onError: (error) => {
       if (error instanceof AuthRequiredError) this.emit(new SecureAuthRequiredEvent());

@@ -91,6 +91,26 @@ describe('<secure-messages>', function () {
     expect(location.hash).to.equal('');
   });
 
+  it('asks who is signed in and the Ämnen once, however often the user moves between the views', async () => {
+    const asked = { getCurrentUser: 0, getSubjects: 0 };
+    const adapter = mock.adapter();
+    const { getCurrentUser, getSubjects } = adapter;
+    adapter.getCurrentUser = (signal) => (asked.getCurrentUser++, getCurrentUser.call(adapter, signal));
+    adapter.getSubjects = (signal) => (asked.getSubjects++, getSubjects.call(adapter, signal));
+    const el = await render(adapter);
+    for (let round = 0; round < 2; round++) {
+      (await firstRow(el)).click();
+      await eventually(() => root(el).querySelector('secure-thread')?.shadowRoot?.querySelector('article'));
+      button(el, 'Tillbaka till Säkra meddelanden').click();
+      await firstRow(el);
+      button(inner(el, 'secure-inbox'), 'Nytt meddelande').click();
+      await eventually(() => root(el).querySelector('secure-compose')?.shadowRoot?.querySelector('select'));
+      button(el, 'Tillbaka till Säkra meddelanden').click();
+    }
+    await firstRow(el);
+    expect(asked).to.deep.equal({ getCurrentUser: 1, getSubjects: 1 });
+  });
+
   it('browser back and forward move between the list and the conversation', async () => {
     const el = await render(mock.adapter());
     const row = await firstRow(el);
