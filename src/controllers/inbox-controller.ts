@@ -40,6 +40,12 @@ export interface InboxControllerOptions {
   onAuthRequired?: () => void;
 }
 
+/**
+ * How long a new search may take, with rows already on screen, before the list is marked busy:
+ * a quicker answer replaces the rows in one repaint, without the busy bar flashing in between.
+ */
+export const BUSY_DELAY = 200;
+
 /** idle: no adapter yet; loading: a search is under way; the rest: how the last search ended. */
 export type InboxState = 'idle' | 'loading' | 'complete' | 'error' | 'auth-required';
 
@@ -78,6 +84,9 @@ export class InboxController implements ReactiveController {
   #context: Promise<void> | undefined = undefined;
   #contextAbort: AbortController | undefined = undefined;
   #timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  #busyTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  /** The search under way has taken longer than BUSY_DELAY. */
+  #slow = false;
   #unsubscribe: (() => void) | undefined = undefined;
   #lastResult: SearchResult | undefined = undefined;
   #lastError: unknown = undefined;
@@ -147,6 +156,17 @@ export class InboxController implements ReactiveController {
         if (isAbortError(this.#task.error)) return 'loading';
         return this.#task.error instanceof AuthRequiredError ? 'auth-required' : 'error';
     }
+  }
+
+  /**
+   * Whether to show, visibly, that a search is under way (the bar, "Hämtar meddelanden …"): at
+   * once while no rows are shown yet, otherwise once the search has taken longer than BUSY_DELAY.
+   * (aria-busy follows `state` at once: it costs no repaint.)
+   */
+  get showsLoading(): boolean {
+    const state = this.state;
+    if (state === 'idle') return true;
+    return state === 'loading' && (this.#lastResult === undefined || this.#slow);
   }
 
   /** The last successful result; kept while a newer search loads, so the table does not jump. */
@@ -251,6 +271,7 @@ export class InboxController implements ReactiveController {
   hostDisconnected(): void {
     this.#connected = false;
     this.#clearTimer();
+    this.#settled();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     if (this.#task.status === TaskStatus.PENDING) {
@@ -337,6 +358,11 @@ export class InboxController implements ReactiveController {
     signal: AbortSignal,
   ): Promise<SearchResult | typeof initialState> {
     if (!adapter) return initialState;
+    this.#settled();
+    this.#busyTimer = setTimeout(() => {
+      this.#slow = true;
+      this.#host.requestUpdate();
+    }, BUSY_DELAY);
     const [, result] = await Promise.all([
       this.#loadContext(adapter),
       adapter.searchConversations(cloneQuery(query), signal),
@@ -344,7 +370,15 @@ export class InboxController implements ReactiveController {
     return result;
   }
 
+  /** The search under way ended (or a newer one starts): no longer slow. */
+  #settled(): void {
+    if (this.#busyTimer !== undefined) clearTimeout(this.#busyTimer);
+    this.#busyTimer = undefined;
+    this.#slow = false;
+  }
+
   #completed(result: SearchResult): void {
+    this.#settled();
     this.#authNotified = false;
     this.#lastError = undefined;
     this.#lastResult = result;
@@ -358,6 +392,7 @@ export class InboxController implements ReactiveController {
 
   #failed(error: unknown): void {
     if (isAbortError(error)) return;
+    this.#settled();
     this.#lastError = error;
     if (error instanceof AuthRequiredError && !this.#authNotified) {
       this.#authNotified = true;

@@ -13,9 +13,10 @@ export const tableStyles = css`
     border-radius: var(--_radius);
   }
 
-  /* Loading: the rows stay (no layout jump, full contrast); a bar along the top and the
-     "Hämtar meddelanden …" text beside the count show that a new answer is on its way. */
-  .table-scroll[aria-busy='true'] {
+  /* Loading: the rows stay (no layout jump, full contrast); when the answer takes longer than
+     BUSY_DELAY, a bar along the top and the "Hämtar meddelanden …" text beside the count show
+     that a new answer is on its way. */
+  .table-scroll.in-progress {
     cursor: progress;
     box-shadow: inset 0 0.25rem 0 var(--_primary);
   }

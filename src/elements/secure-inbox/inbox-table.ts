@@ -18,8 +18,10 @@ export interface TableView {
   /** The rows to show; undefined before the first answer. */
   result: SearchResult | undefined;
   sort: Sort;
-  /** A search is under way: the table stays (no layout jump) and is marked busy. */
+  /** A search is under way: the table stays (no layout jump) and is marked aria-busy. */
   busy: boolean;
+  /** The search has taken long enough to show it: a bar along the top of the table. */
+  showsLoading: boolean;
   /** Whose attention counts (the current user's side). */
   side: Side;
   /** True when the filters differ from the defaults (for the empty-state hint). */
@@ -94,7 +96,7 @@ function body(view: TableView): TemplateResult {
 export function renderTable(view: TableView): TemplateResult {
   return html`<div
     id=${RESULTS_ID}
-    class="table-scroll"
+    class=${view.showsLoading ? 'table-scroll in-progress' : 'table-scroll'}
     part="table"
     role="region"
     aria-labelledby=${CAPTION_ID}

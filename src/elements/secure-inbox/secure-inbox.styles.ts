@@ -54,7 +54,7 @@ const forcedColorStyles = css`
       border-color: GrayText;
     }
 
-    .table-scroll[aria-busy='true'] {
+    .table-scroll.in-progress {
       border-block-start: 0.25rem solid Highlight;
     }
 

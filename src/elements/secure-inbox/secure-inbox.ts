@@ -150,19 +150,20 @@ export class SecureInbox extends SecureElement {
         <div class="count" role="status" aria-atomic="true">
           ${result && !showProblem ? texts.count(result.total) : nothing}
         </div>
-        ${state === 'loading' && result ? html`<p class="loading">${texts.loading()}</p>` : nothing}
+        ${inbox.showsLoading && result ? html`<p class="loading">${texts.loading()}</p>` : nothing}
       </div>
-      ${showProblem ? this.#renderProblem(state) : this.#renderResults(state, query)}
+      ${showProblem ? this.#renderProblem(state) : this.#renderResults(query)}
     `;
   }
 
-  #renderResults(state: InboxState, query: SearchQuery): TemplateResult {
+  #renderResults(query: SearchQuery): TemplateResult {
     const inbox = this.#inbox;
     const result = inbox.result;
     return html`${renderTable({
       result,
       sort: query.sort,
-      busy: state === 'loading' || state === 'idle',
+      busy: inbox.state === 'loading' || inbox.state === 'idle',
+      showsLoading: inbox.showsLoading,
       side: inbox.user?.side ?? 'employer',
       filtered: !isDefaultFilters(query.filters),
       sortBy: (key) => inbox.sortBy(key),

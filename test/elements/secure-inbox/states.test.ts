@@ -1,6 +1,7 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from '../../keyboard.js';
+import { BUSY_DELAY } from '../../../src/controllers/inbox-controller.js';
 import { DEFAULT_FILTERS, DEFAULT_SORT } from '../../../src/domain/index.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import {
@@ -42,7 +43,7 @@ describe('<secure-inbox> states', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('loading again keeps the rows in place (no layout jump) and marks them busy', async () => {
+  it('loading again keeps the rows in place (no layout jump), marks them busy and, when slow, says so', async () => {
     const spy = spyAdapter(mock.adapter());
     const el = await renderInbox(spy.adapter);
     await searched(el, spy, 1);
@@ -53,10 +54,34 @@ describe('<secure-inbox> states', function () {
     await eventually(() => spy.searches.length === 2);
     await el.updateComplete;
     expect(resultsRegion(el)!.getAttribute('aria-busy')).to.equal('true');
+    // Not shown yet: a quick answer would replace the rows without the bar flashing.
+    expect(resultsRegion(el)!.classList.contains('in-progress')).to.equal(false);
+    await aTimeout(BUSY_DELAY + 50);
+    await el.updateComplete;
+    expect(resultsRegion(el)!.classList.contains('in-progress')).to.equal(true);
     expect(numbers(el)).to.deep.equal(before);
     expect(resultsRegion(el)!.getBoundingClientRect().height).to.equal(height);
     expect(normalise(root(el).querySelector('.summary')!.textContent!)).to.contain('Hämtar meddelanden …');
     await expect(el).to.be.accessible();
+  });
+
+  it('a quick answer replaces the rows without flashing Hämtar meddelanden … in between', async () => {
+    const spy = spyAdapter(mock.adapter());
+    const el = await renderInbox(spy.adapter);
+    await searched(el, spy, 1);
+    const flashes: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (resultsRegion(el)?.classList.contains('in-progress')) flashes.push('bar');
+      if (root(el).querySelector('.summary .loading')) flashes.push('text');
+    });
+    observer.observe(root(el), { subtree: true, childList: true, attributes: true });
+    button(el, 'Ämne').click();
+    await searched(el, spy, 2);
+    observer.disconnect();
+    expect(numbers(el)[0]).to.equal(
+      expected(mock.backend, DEFAULT_FILTERS, { key: 'subject', direction: 'asc' })[0].number,
+    );
+    expect(flashes).to.deep.equal([]);
   });
 
   it('empty: Inga meddelanden, without a hint when no filter hides anything', async () => {
