@@ -76,16 +76,11 @@ function textInput(
 
 /**
  * The filter panel: Ämne, Meddelandenummer, Handläggare, Meddelandetext, Status and the reset.
- * Hidden (and so out of the tab order) while collapsed. Typing applies after the debounce, Enter
- * at once; a select or checkbox applies at once. Errors are linked to their fields.
+ * Hidden (and so out of the tab order) while collapsed, and its fields are rendered only while it
+ * is open: a list that is never filtered pays nothing for them. Typing applies after the debounce,
+ * Enter at once; a select or checkbox applies at once. Errors are linked to their fields.
  */
 export function renderFilters(view: FiltersView): TemplateResult {
-  const numberGiven = view.draft.messageNumber.trim() !== '';
-  const selected = new Set(view.draft.statuses);
-  const toggle = (status: (typeof STATUSES)[number], checked: boolean) => {
-    const next = checked ? [...selected, status] : [...selected].filter((s) => s !== status);
-    view.edit({ statuses: STATUSES.filter((s) => next.includes(s)) }, 'now');
-  };
   return html`<form
     id=${FILTERS_ID}
     part="filters"
@@ -98,7 +93,19 @@ export function renderFilters(view: FiltersView): TemplateResult {
       view.apply();
     }}
   >
-    <div class="field">
+    ${view.open ? renderFields(view) : nothing}
+  </form>`;
+}
+
+/** The panel's fields, rendered only while it is open (the draft lives in the controller). */
+function renderFields(view: FiltersView): TemplateResult {
+  const numberGiven = view.draft.messageNumber.trim() !== '';
+  const selected = new Set(view.draft.statuses);
+  const toggle = (status: (typeof STATUSES)[number], checked: boolean) => {
+    const next = checked ? [...selected, status] : [...selected].filter((s) => s !== status);
+    view.edit({ statuses: STATUSES.filter((s) => next.includes(s)) }, 'now');
+  };
+  return html`<div class="field">
       <label for="f-subject">${texts.subject()}</label>
       <select
         id="f-subject"
@@ -141,6 +148,5 @@ export function renderFilters(view: FiltersView): TemplateResult {
     </fieldset>
     <div class="filter-actions">
       <button type="button" class="button" @click=${() => view.reset()}>${texts.reset()}</button>
-    </div>
-  </form>`;
+    </div>`;
 }

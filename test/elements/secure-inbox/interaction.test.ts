@@ -79,9 +79,8 @@ describe('<secure-inbox> events and keyboard', function () {
     const panel = root(el).getElementById(disclosure.getAttribute('aria-controls')!)!;
     expect(disclosure.getAttribute('aria-expanded')).to.equal('false');
     expect(panel.hidden).to.equal(true);
-    // Nothing in the closed panel can take focus.
-    field(el, 'Meddelandetext').focus();
-    expect(root(el).activeElement).not.to.equal(field(el, 'Meddelandetext'));
+    // Nothing in the closed panel can take focus: its fields are not even there.
+    expect(panel.querySelectorAll('input, select, button')).to.have.length(0);
     disclosure.click();
     await el.updateComplete;
     expect(disclosure.getAttribute('aria-expanded')).to.equal('true');
@@ -89,9 +88,16 @@ describe('<secure-inbox> events and keyboard', function () {
     expect(button(el, 'Dölj filtrering')).to.equal(disclosure);
     expect(el.filtersOpen).to.equal(true);
     await expect(el).to.be.accessible();
+    // What the user typed stays when the panel closes and opens again.
+    field(el, 'Meddelandetext').focus();
+    await typeText('Lönerapport');
     disclosure.click();
     await el.updateComplete;
     expect(button(el, 'Visa filtrering').getAttribute('aria-expanded')).to.equal('false');
+    expect(panel.hidden).to.equal(true);
+    disclosure.click();
+    await el.updateComplete;
+    expect(field(el, 'Meddelandetext').value).to.equal('Lönerapport');
   });
 
   it('keyboard only: Tab to Visa filtrering, open, type a number, Enter, Tab to the row, Enter', async () => {
