@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { isolated } from '../domain/format.js';
 import type { UserRef } from '../domain/types.js';
 
 /**
@@ -22,10 +23,10 @@ export const errorMessages = {
     }),
   conflict: (): string =>
     msg('Någon annan har ändrat ärendet. Läs in det igen och försök på nytt.', { id: 'error.conflict' }),
-  conflictAssignee: (assignee: UserRef): string =>
-    msg(str`Ärendet hanteras redan av ${assignee.name} (${assignee.id}).`, {
-      id: 'error.conflict.assignee',
-    }),
+  conflictAssignee: (assignee: UserRef): string => {
+    const name = isolated(assignee.name);
+    return msg(str`Ärendet hanteras redan av ${name} (${assignee.id}).`, { id: 'error.conflict.assignee' });
+  },
   validation: (): string =>
     msg('Uppgifterna kunde inte tas emot. Kontrollera dem och försök igen.', { id: 'error.validation' }),
   tooLarge: (): string => msg('Filen är för stor för att skickas.', { id: 'error.too-large' }),

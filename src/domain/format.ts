@@ -23,6 +23,15 @@ export function formatNumber(value: number, locale = 'sv'): string {
   return numberFormat(locale, 0).format(value);
 }
 
+/**
+ * `text` as a bidi isolate (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE), the
+ * plain-text `<bdi>`: a name put into a sentence cannot reorder the words around it, whether it is
+ * in a right-to-left script or holds an override that is never closed.
+ */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 const FILE_SIZE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
 const KIBI = 1024;
 

@@ -458,7 +458,7 @@ describe('REST adapter × mock backend (contract)', () => {
       expect(conflict.assignee?.id).to.equal(MOCK_USER_IDS.colleague);
       expect(conflict.assignee?.name).to.equal('Anna Berglund');
       expect(conflict.currentVersion).to.equal(byColleague.version);
-      expect(conflict.message).to.contain('Anna Berglund (ABCD01)');
+      expect(conflict.message).to.contain('\u2068Anna Berglund\u2069 (ABCD01)'); // the name isolated
       expect(notified).to.equal(0);
       expect(backend.store.peek(target.number)?.assignee?.id).to.equal(MOCK_USER_IDS.colleague);
     });

@@ -655,7 +655,7 @@ describe('REST adapter', () => {
           expect(c.status).to.equal(409);
           expect(c.assignee).to.deep.equal(COLLEAGUE);
           expect(c.currentVersion).to.equal('v3');
-          expect(c.message).to.contain('Anna Börjesson (ABCD01)');
+          expect(c.message).to.contain('\u2068Anna Börjesson\u2069 (ABCD01)'); // the name isolated
         },
       },
       {

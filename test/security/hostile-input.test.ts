@@ -118,6 +118,28 @@ describe('hostile input renders as inert text', function () {
     });
   });
 
+  it('a name with an unclosed right-to-left override cannot reorder the history line around it', async () => {
+    const record = records[0];
+    const actor = { id: 'MALL00', name: 'Mallory\u202E', side: 'employer' as const };
+    record.history = [{ action: 'claimed', actor, at: record.messages[0].sentAt }];
+    const { el } = await renderThread(record.summary.number);
+    const line = [...root(el).querySelectorAll('.history p')].find((p) => p.textContent?.includes('Mallory'));
+    expect(line, 'no history line').to.not.equal(undefined);
+    // Where the words are drawn: with the override left open, "ärendet." would come before "arbetar".
+    const box = (word: string) => {
+      const node = [...line!.childNodes].find(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(word),
+      )!;
+      const range = document.createRange();
+      const start = node.textContent!.indexOf(word);
+      range.setStart(node, start);
+      range.setEnd(node, start + word.length);
+      return range.getBoundingClientRect();
+    };
+    expect(box('arbetar').left, '"arbetar" is drawn after "ärendet."').to.be.below(box('ärendet.').left);
+    expect(box('Mallory').left).to.be.below(box('arbetar').left);
+  });
+
   it('a 100 KB body and 255-character file names wrap at 320 px and stay whole', async () => {
     const { el, bodies } = await renderThread(records[HOSTILE_TEXTS.length].summary.number);
     expect(bodies).to.include(HUGE);

@@ -1,14 +1,15 @@
 import { msg, str } from '@lit/localize';
-import { formatNumber, type UserRef } from '../../domain/index.js';
+import { formatNumber, isolated, type UserRef } from '../../domain/index.js';
 import { getLocale } from '../../localization/index.js';
 
-/** A person as the thread names them: `Namn Efternamn (NAEF00)`, or `KPA Pension, Katarina Hallberg`. */
+/**
+ * A person as the thread names them: `Namn Efternamn (NAEF00)`, or `KPA Pension, Katarina
+ * Hallberg`. The name is a bidi isolate, so that it cannot reorder the sentence it is put into.
+ */
 export function personName(person: UserRef): string {
-  if (person.side === 'kpa') {
-    const name = person.name;
-    return msg(str`KPA Pension, ${name}`, { id: 'thread.person.kpa' });
-  }
-  const { name, id } = person;
+  const name = isolated(person.name);
+  if (person.side === 'kpa') return msg(str`KPA Pension, ${name}`, { id: 'thread.person.kpa' });
+  const id = person.id;
   return msg(str`${name} (${id})`, { id: 'thread.person' });
 }
 
@@ -24,8 +25,10 @@ export const texts = {
   assignee: () => msg('Ansvarig handläggare', { id: 'thread.assignee' }),
   noAssignee: () => msg('Ingen ansvarig', { id: 'thread.assignee.none' }),
   organisation: () => msg('Organisation', { id: 'thread.organisation' }),
-  organisationValue: (name: string, customerNumber: string) =>
-    msg(str`${name} (kundnummer ${customerNumber})`, { id: 'thread.organisation.value' }),
+  organisationValue: (organisation: string, customerNumber: string) => {
+    const name = isolated(organisation);
+    return msg(str`${name} (kundnummer ${customerNumber})`, { id: 'thread.organisation.value' });
+  },
   kpaPension: () => msg('KPA Pension', { id: 'thread.kpa' }),
 
   // Messages and history
@@ -33,9 +36,14 @@ export const texts = {
   attachments: () => msg('Bifogade filer', { id: 'thread.attachments' }),
   download: () => msg('Ladda ner', { id: 'thread.download' }),
   downloading: () => msg('Hämtar filen …', { id: 'thread.downloading' }),
-  downloaded: (name: string) => msg(str`Filen ${name} har laddats ner.`, { id: 'thread.downloaded' }),
-  downloadFailed: (name: string) =>
-    msg(str`Filen ${name} kunde inte hämtas.`, { id: 'thread.download.failed' }),
+  downloaded: (fileName: string) => {
+    const name = isolated(fileName);
+    return msg(str`Filen ${name} har laddats ner.`, { id: 'thread.downloaded' });
+  },
+  downloadFailed: (fileName: string) => {
+    const name = isolated(fileName);
+    return msg(str`Filen ${name} kunde inte hämtas.`, { id: 'thread.download.failed' });
+  },
   historyClaimed: (who: string) => msg(str`${who} arbetar med ärendet.`, { id: 'thread.history.claimed' }),
   historyReleased: (who: string) =>
     msg(str`${who} arbetar inte längre med ärendet.`, { id: 'thread.history.released' }),
