@@ -88,6 +88,15 @@ function until(predicate: () => boolean): Promise<void> {
   });
 }
 
+/** Milliseconds from an emptied stage through `work` to the next painted frame. */
+async function onEmptyStage(work: () => Promise<void>): Promise<number> {
+  stage.replaceChildren();
+  const t0 = performance.now();
+  await work();
+  await painted();
+  return performance.now() - t0;
+}
+
 /** Runs `ours` and `floor` in turns, ROUNDS times each, and returns their medians. */
 async function compare(ours: () => Promise<number>, floor: () => Promise<number>): Promise<[number, number]> {
   const a: number[] = [];
@@ -264,23 +273,17 @@ const rowsOf = (el: Element) => el.shadowRoot?.querySelectorAll('tbody tr').leng
 
 async function inboxRender(): Promise<BenchResult> {
   const [figure, floor] = await compare(
-    async () => {
-      stage.replaceChildren();
-      const t0 = performance.now();
-      const el = newInbox();
-      stage.append(el);
-      await until(() => rowsOf(el) === 100);
-      await painted();
-      return performance.now() - t0;
-    },
-    async () => {
-      stage.replaceChildren();
-      const t0 = performance.now();
-      const result = await adapter.searchConversations(query(), new AbortController().signal);
-      stage.append(handTable(result.items));
-      await painted();
-      return performance.now() - t0;
-    },
+    () =>
+      onEmptyStage(async () => {
+        const el = newInbox();
+        stage.append(el);
+        await until(() => rowsOf(el) === 100);
+      }),
+    () =>
+      onEmptyStage(async () => {
+        const result = await adapter.searchConversations(query(), new AbortController().signal);
+        stage.append(handTable(result.items));
+      }),
   );
   return {
     name: 'inbox: connected → 100 rows painted (100,000 conversations)',
@@ -395,26 +398,20 @@ async function threadRender(): Promise<BenchResult> {
   }
   const articles = (el: Element) => el.shadowRoot?.querySelectorAll('article').length ?? 0;
   const [figure, floor] = await compare(
-    async () => {
-      stage.replaceChildren();
-      const t0 = performance.now();
-      const el = document.createElement('secure-thread') as SecureThread;
-      el.pollInterval = 0;
-      el.adapter = adapter;
-      el.number = number;
-      stage.append(el);
-      await until(() => articles(el) === 500);
-      await painted();
-      return performance.now() - t0;
-    },
-    async () => {
-      stage.replaceChildren();
-      const t0 = performance.now();
-      const conversation = await adapter.getConversation(number, new AbortController().signal);
-      stage.append(handList(conversation.messages));
-      await painted();
-      return performance.now() - t0;
-    },
+    () =>
+      onEmptyStage(async () => {
+        const el = document.createElement('secure-thread') as SecureThread;
+        el.pollInterval = 0;
+        el.adapter = adapter;
+        el.number = number;
+        stage.append(el);
+        await until(() => articles(el) === 500);
+      }),
+    () =>
+      onEmptyStage(async () => {
+        const conversation = await adapter.getConversation(number, new AbortController().signal);
+        stage.append(handList(conversation.messages));
+      }),
   );
   return { name: 'thread: 500 messages painted', unit: 'ms', figure, floor, budget: 1.15 };
 }

@@ -331,7 +331,10 @@ export class InboxController implements ReactiveController {
     this.#unsubscribe = this.#adapter.subscribe(() => void this.#task.run());
   }
 
-  /** User and subjects, loaded once per adapter (session.ts); forgotten on failure so that a retry reloads them. */
+  /**
+   * User and subjects (shared per adapter, see session.ts), put on the controller once; forgotten
+   * on failure so that a retry loads them again.
+   */
   #loadContext(adapter: SecureMessagesAdapter): Promise<void> {
     if (!this.#context) {
       const abort = new AbortController();

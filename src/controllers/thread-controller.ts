@@ -326,9 +326,8 @@ export class ThreadController implements ReactiveController {
     return { user, conversation, generation };
   }
 
-  /** The signed-in user, asked for once per adapter. */
+  /** The signed-in user (asked for once per adapter, see session.ts), kept for `user`. */
   async #userFor(adapter: SecureMessagesAdapter, signal: AbortSignal): Promise<User> {
-    if (this.#user && this.#userAdapter === adapter) return this.#user;
     const user = await currentUser(adapter, signal);
     this.#user = user;
     this.#userAdapter = adapter;

@@ -11,7 +11,8 @@ import '../../src/define/notice-badge.js';
 import '../../src/define/secure-messages.js';
 import type { SecureMessages } from '../../src/define/secure-messages.js';
 import { eventually, useMockBackend } from '../elements/helpers.js';
-import { button, field, root } from '../elements/queries.js';
+import { fillValid } from '../elements/secure-compose/compose-helpers.js';
+import { button, root } from '../elements/queries.js';
 // Media emulation goes through the Chrome DevTools Protocol: Chromium only.
 import { CDP, WEBDRIVER } from '../engine.js';
 
@@ -172,12 +173,7 @@ describe('accessibility sweep', function () {
       await eventually(() => root(compose).querySelector('textarea'));
 
       step = 'send';
-      const subject = field<HTMLSelectElement>(compose, 'Ämne');
-      subject.value = subject.options[1].value;
-      subject.dispatchEvent(new Event('change'));
-      const text = field<HTMLTextAreaElement>(compose, 'Meddelande');
-      text.value = 'Fokus ska aldrig hamna på body.';
-      text.dispatchEvent(new Event('input'));
+      await fillValid(compose, 'Fokus ska aldrig hamna på body.');
       button(compose, 'Skicka').focus();
       button(compose, 'Skicka').click();
       await eventually(() => /Meddelandenummer: \d{5}/.test(root(compose).textContent ?? ''));

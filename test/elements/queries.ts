@@ -24,7 +24,10 @@ export function spokenText(node: Node): string {
  * (U+2068, U+2069) that keep names from reordering the sentences they are in.
  */
 export function normalise(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  return (text ?? '')
+    .replace(/[\u2068\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The button whose accessible name is `name` (exactly, after normalising white space). */

@@ -9,6 +9,7 @@ import type { SecureInbox } from '../../src/define/secure-inbox.js';
 import type { SecureThread } from '../../src/define/secure-thread.js';
 import type { ConversationRecord } from '../../mocks/store.js';
 import { eventually, useMockBackend } from '../elements/helpers.js';
+import { fillValid } from '../elements/secure-compose/compose-helpers.js';
 import { button, field, root } from '../elements/queries.js';
 import { BIDI_CONTROLS, HOSTILE_TEXTS, hugeBody, longFileName } from './corpus.js';
 
@@ -154,12 +155,8 @@ describe('hostile input renders as inert text', function () {
     await eventually(() => root(el).querySelector('textarea'), 'the form did not load');
     const messagesBefore = mock.backend.store.messageCount();
     const body = HOSTILE_TEXTS.slice(0, 10).join('\n');
-    const subject = field(el, 'Ämne') as HTMLSelectElement;
-    subject.value = subject.options[1].value;
-    subject.dispatchEvent(new Event('change'));
-    const textarea = field(el, 'Meddelande') as HTMLTextAreaElement;
-    textarea.value = body;
-    textarea.dispatchEvent(new Event('input'));
+    await fillValid(el, body);
+    const textarea = field<HTMLTextAreaElement>(el, 'Meddelande');
     const input = root(el).querySelector<HTMLInputElement>('input[type="file"]')!;
     const choose = async (file: File) => {
       const files = new DataTransfer();

@@ -4,6 +4,7 @@ import type { SecureMessages } from '../../../src/define/secure-messages.js';
 import { hashOf, viewFromHash } from '../../../src/elements/secure-messages/secure-messages.js';
 import type { SecureInbox } from '../../../src/define/secure-inbox.js';
 import { eventually, useMockBackend } from '../helpers.js';
+import { fillValid } from '../secure-compose/compose-helpers.js';
 import { button, field, normalise, root } from '../queries.js';
 import type { SecureMessagesAdapter } from '../../../src/adapter/adapter.js';
 
@@ -141,13 +142,7 @@ describe('<secure-messages>', function () {
     expect(location.hash).to.equal('#nytt-meddelande');
     const compose = inner(el, 'secure-compose');
     await eventually(() => root(compose).querySelector('select'), 'the form did not load');
-    const subject = field<HTMLSelectElement>(compose, 'Ämne');
-    subject.value = subject.options[1].value;
-    subject.dispatchEvent(new Event('change'));
-    const body = field<HTMLTextAreaElement>(compose, 'Meddelande');
-    body.value = 'Fråga om utbetalning.';
-    body.dispatchEvent(new Event('input'));
-    await compose.updateComplete;
+    await fillValid(compose, 'Fråga om utbetalning.');
     const sent = oneEvent(el, 'secure-message-sent');
     button(compose, 'Skicka').click();
     const number = (await sent).detail.number;
