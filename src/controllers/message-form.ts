@@ -21,6 +21,7 @@ import {
 } from '../domain/index.js';
 import { emptyDraft, getDraft, hasUnsentContent, type MessageDraft } from './drafts.js';
 import { SendController, type SendPhase } from './send-controller.js';
+import { serverConfig } from './session.js';
 
 /** The fields a message form may have, in the order they are shown (and listed in the error summary). */
 export const MESSAGE_FIELDS = ['organisation', 'subject', 'body', 'files'] as const;
@@ -113,7 +114,7 @@ export class MessageFormController implements ReactiveController {
     });
     this.#config = new Task(host, {
       args: () => [host.effectiveAdapter] as [SecureMessagesAdapter | undefined],
-      task: ([adapter], { signal }) => (adapter ? adapter.getServerConfig(signal) : undefined),
+      task: ([adapter], { signal }) => (adapter ? serverConfig(adapter, signal) : undefined),
     });
   }
 

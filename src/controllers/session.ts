@@ -1,17 +1,17 @@
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
-import type { Subject, User } from '../domain/index.js';
+import type { ServerConfig, Subject, User } from '../domain/index.js';
 
 /**
- * The signed-in user and the Ämnen, asked for once per adapter and shared by every element on
- * it: going back to the list, opening a conversation or writing a new message does not ask the
- * server again. Neither changes while a page is signed in (signing in as someone else loads the
- * portal anew, with a new adapter).
+ * The signed-in user, the Ämnen and the server's settings, asked for once per adapter and shared
+ * by every element on it: going back to the list, opening a conversation or writing a new message
+ * does not ask the server again. None of them changes while a page is signed in (signing in as
+ * someone else loads the portal anew, with a new adapter).
  *
  * The shared request is not tied to any one element's AbortSignal, so an element that leaves the
  * page does not cancel it for the others; each caller stops waiting when its own signal aborts.
  * A request that fails is forgotten, so the next caller (Försök igen) asks again.
  */
-type Key = 'user' | 'subjects';
+type Key = 'user' | 'subjects' | 'config';
 
 const sessions = new WeakMap<SecureMessagesAdapter, Map<Key, Promise<unknown>>>();
 
@@ -55,4 +55,9 @@ export function currentUser(adapter: SecureMessagesAdapter, signal: AbortSignal)
 /** The Ämnen a new message can be about, from the adapter's first answer. */
 export function subjects(adapter: SecureMessagesAdapter, signal: AbortSignal): Promise<Subject[]> {
   return shared(adapter, 'subjects', (s) => adapter.getSubjects(s), signal);
+}
+
+/** The server's settings (attachment rules, message length, reply time), from its first answer. */
+export function serverConfig(adapter: SecureMessagesAdapter, signal: AbortSignal): Promise<ServerConfig> {
+  return shared(adapter, 'config', (s) => adapter.getServerConfig(s), signal);
 }

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 import { ServerError } from '../../src/adapter/errors.js';
-import { currentUser, subjects } from '../../src/controllers/session.js';
-import type { Subject, User } from '../../src/domain/index.js';
+import { currentUser, serverConfig, subjects } from '../../src/controllers/session.js';
+import type { ServerConfig, Subject, User } from '../../src/domain/index.js';
 import { USER } from './fixtures.js';
 
 const SUBJECTS: Subject[] = [{ id: 's1', name: 'Beräkning' }];
@@ -17,6 +17,7 @@ interface Pending<T> {
 function manualAdapter() {
   const users: Pending<User>[] = [];
   const subjectLists: Pending<Subject[]>[] = [];
+  const configs: Pending<ServerConfig>[] = [];
   const ask =
     <T>(list: Pending<T>[]) =>
     (signal: AbortSignal) =>
@@ -27,13 +28,20 @@ function manualAdapter() {
   const adapter = {
     getCurrentUser: ask(users),
     getSubjects: ask(subjectLists),
+    getServerConfig: ask(configs),
   } as unknown as SecureMessagesAdapter;
-  return { adapter, users, subjectLists };
+  return { adapter, users, subjectLists, configs };
 }
 
 const signal = () => new AbortController().signal;
 
-describe('session: the user and the subjects, once per adapter', () => {
+const CONFIG: ServerConfig = {
+  attachments: { maxBytes: 1024, maxFiles: 1, allowedTypes: [] },
+  messageMaxLength: 100,
+  expectedReplyWorkingDays: 5,
+};
+
+describe('session: the user, the subjects and the settings, once per adapter', () => {
   it('asks the adapter once for the user, however many elements ask', async () => {
     const { adapter, users } = manualAdapter();
     const first = currentUser(adapter, signal());
@@ -58,6 +66,20 @@ describe('session: the user and the subjects, once per adapter', () => {
     two.subjectLists[0].resolve([]);
     expect(await fromOne).to.deep.equal(SUBJECTS);
     expect(await fromTwo).to.deep.equal([]);
+  });
+
+  it('asks once for the settings, apart from the user and the subjects', async () => {
+    const { adapter, users, subjectLists, configs } = manualAdapter();
+    const first = serverConfig(adapter, signal());
+    const second = serverConfig(adapter, signal());
+    expect(configs).to.have.length(1);
+    expect(users).to.have.length(0);
+    expect(subjectLists).to.have.length(0);
+    configs[0].resolve(CONFIG);
+    expect(await first).to.deep.equal(CONFIG);
+    expect(await second).to.deep.equal(CONFIG);
+    expect(await serverConfig(adapter, signal())).to.deep.equal(CONFIG);
+    expect(configs).to.have.length(1);
   });
 
   it('forgets a failed answer, so that Försök igen asks the server again', async () => {

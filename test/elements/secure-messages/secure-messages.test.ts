@@ -92,12 +92,13 @@ describe('<secure-messages>', function () {
     expect(location.hash).to.equal('');
   });
 
-  it('asks who is signed in and the Ämnen once, however often the user moves between the views', async () => {
-    const asked = { getCurrentUser: 0, getSubjects: 0 };
+  it('asks who is signed in, the Ämnen and the settings once, however often the user moves between the views', async () => {
+    const asked = { getCurrentUser: 0, getSubjects: 0, getServerConfig: 0 };
     const adapter = mock.adapter();
-    const { getCurrentUser, getSubjects } = adapter;
+    const { getCurrentUser, getSubjects, getServerConfig } = adapter;
     adapter.getCurrentUser = (signal) => (asked.getCurrentUser++, getCurrentUser.call(adapter, signal));
     adapter.getSubjects = (signal) => (asked.getSubjects++, getSubjects.call(adapter, signal));
+    adapter.getServerConfig = (signal) => (asked.getServerConfig++, getServerConfig.call(adapter, signal));
     const el = await render(adapter);
     for (let round = 0; round < 2; round++) {
       (await firstRow(el)).click();
@@ -109,7 +110,7 @@ describe('<secure-messages>', function () {
       button(el, 'Tillbaka till Säkra meddelanden').click();
     }
     await firstRow(el);
-    expect(asked).to.deep.equal({ getCurrentUser: 1, getSubjects: 1 });
+    expect(asked).to.deep.equal({ getCurrentUser: 1, getSubjects: 1, getServerConfig: 1 });
   });
 
   it('browser back and forward move between the list and the conversation', async () => {
