@@ -46,6 +46,7 @@ import type {
   UserRef,
 } from '../src/domain/types.js';
 import { ProblemError } from './problem.js';
+import { TextIndex } from './text-index.js';
 
 /** One conversation as the store keeps it. `summary` is the inbox row and is updated in place. */
 export interface ConversationRecord {
@@ -140,6 +141,8 @@ export class MockStore {
   readonly #all: ConversationRecord[];
   readonly #byNumber = new Map<string, ConversationRecord>();
   readonly #byOrganisation = new Map<string, ConversationRecord[]>();
+  /** Per list of visible conversations (all, or one organisation's): its Meddelandetext index. */
+  readonly #textIndexes = new WeakMap<readonly ConversationRecord[], TextIndex<ConversationRecord>>();
   /** Bytes of uploaded attachments; seeded attachments are synthesised on download. */
   readonly #attachmentData = new Map<string, Blob>();
   /** (user id, Idempotency-Key) → what the first request asked for and what it was answered. */
@@ -229,8 +232,13 @@ export class MockStore {
         r && this.isVisible(user, r) && matchesFilters(r.summary, r.index, filters) ? [r.summary] : [];
     } else {
       matches = [];
-      for (const r of this.#visibleRecords(user)) {
-        if (matchesFilters(r.summary, r.index, filters)) matches.push(r.summary);
+      // A Meddelandetext query asks the text index first; the other filters then look only at
+      // the conversations whose text matched.
+      const visible = this.#visibleRecords(user);
+      const candidates = filters.text === null ? visible : this.#textIndex(visible).matching(filters.text);
+      const rest = filters.text === null ? filters : { ...filters, text: null };
+      for (const r of candidates) {
+        if (matchesFilters(r.summary, r.index, rest)) matches.push(r.summary);
       }
       const sort = query.sort;
       matches.sort((a, b) => compareSummaries(a, b, sort));
@@ -388,6 +396,16 @@ export class MockStore {
     let list = this.#byOrganisation.get(customerNumber);
     if (!list) this.#byOrganisation.set(customerNumber, (list = []));
     list.push(record);
+  }
+
+  /** The text index of a list of conversations, built on first use and again after a change. */
+  #textIndex(records: readonly ConversationRecord[]): TextIndex<ConversationRecord> {
+    let index = this.#textIndexes.get(records);
+    if (!index?.isCurrentFor(records)) {
+      index = new TextIndex(records);
+      this.#textIndexes.set(records, index);
+    }
+    return index;
   }
 
   #visibleRecords(user: User): readonly ConversationRecord[] {
