@@ -77,8 +77,8 @@ function historyText(entry: HistoryEntry): string {
   }
 }
 
-function renderTime(iso: string, id?: string): TemplateResult {
-  return html`<time id=${id ?? nothing} datetime=${iso}>${formatDateTime(iso)}</time>`;
+function renderTime(iso: string): TemplateResult {
+  return html`<time datetime=${iso}>${formatDateTime(iso)}</time>`;
 }
 
 function renderAttachment(attachment: Attachment, options: TimelineOptions): TemplateResult {
@@ -111,6 +111,10 @@ function renderAttachment(attachment: Attachment, options: TimelineOptions): Tem
   </li>`;
 }
 
+/**
+ * A message as an article. Its time is written inline, not as a nested template: a thread holds
+ * hundreds of messages, and each nested template costs a clone and a walk of its own.
+ */
 function renderMessage(message: Message, options: TimelineOptions): TemplateResult {
   const id = messageDomId(message);
   return html`<li class="item">
@@ -122,7 +126,7 @@ function renderMessage(message: Message, options: TimelineOptions): TemplateResu
     >
       <header class="message-header">
         <h4 class="author" id=${`${id}-author`}>${personName(message.author)}</h4>
-        ${renderTime(message.sentAt, `${id}-time`)}
+        <time id=${`${id}-time`} datetime=${message.sentAt}>${formatDateTime(message.sentAt)}</time>
       </header>
       <div class="body" dir="auto">${message.body}</div>
       ${
