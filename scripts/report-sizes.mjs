@@ -25,7 +25,9 @@ for (const [name, path] of Object.entries(entries)) {
 const feature = await featureSizes();
 rows.push(['Lit (LitElement core)', feature.lit]);
 rows.push(['whole feature incl. Lit', feature.whole]);
+rows.push(['  floor: its Lit packages alone', feature.wholeFloor]);
 rows.push(['notice-badge incl. Lit', feature.badge]);
+rows.push(['  floor: its Lit packages alone', feature.badgeFloor]);
 
 console.log('\nEntry point sizes (minified / gzip; Lit and MSW external unless said):');
 for (const [name, size] of rows) console.log(`  ${name.padEnd(34)} ${kb(size.bytes)} ${kb(size.gzip)}`);

@@ -37,11 +37,16 @@ export async function measure(input, external) {
   };
 }
 
-/** What a portal loads: Lit alone, the whole feature with Lit, and the badge alone with Lit. */
+/**
+ * What a portal loads: Lit alone, the whole feature with Lit, and the badge alone with Lit; and
+ * each one's floor, the Lit packages it uses in their least use (scripts/size-floor-*.ts).
+ */
 export async function featureSizes() {
   return {
     lit: await measure('node_modules/lit/index.js', []),
     whole: await measure('scripts/size-whole-feature.js', []),
+    wholeFloor: await measure('scripts/size-floor-feature.ts', []),
     badge: await measure('src/define/notice-badge.ts', []),
+    badgeFloor: await measure('scripts/size-floor-badge.ts', []),
   };
 }
