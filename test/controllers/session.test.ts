@@ -41,17 +41,22 @@ const CONFIG: ServerConfig = {
   expectedReplyWorkingDays: 5,
 };
 
+/** Two callers at once and one after the answer: the adapter is asked once, and each gets its answer. */
+async function expectAskedOnce<T>(ask: () => Promise<T>, asked: Pending<T>[], answer: T): Promise<void> {
+  const first = ask();
+  const second = ask();
+  expect(asked).to.have.length(1);
+  asked[0].resolve(answer);
+  expect(await first).to.deep.equal(answer);
+  expect(await second).to.deep.equal(answer);
+  expect(await ask()).to.deep.equal(answer);
+  expect(asked).to.have.length(1);
+}
+
 describe('session: the user, the subjects and the settings, once per adapter', () => {
   it('asks the adapter once for the user, however many elements ask', async () => {
     const { adapter, users } = manualAdapter();
-    const first = currentUser(adapter, signal());
-    const second = currentUser(adapter, signal());
-    expect(users).to.have.length(1);
-    users[0].resolve(USER);
-    expect(await first).to.deep.equal(USER);
-    expect(await second).to.deep.equal(USER);
-    expect(await currentUser(adapter, signal())).to.deep.equal(USER);
-    expect(users).to.have.length(1);
+    await expectAskedOnce(() => currentUser(adapter, signal()), users, USER);
   });
 
   it('keeps the subjects apart from the user, and each adapter apart from the others', async () => {
@@ -70,16 +75,9 @@ describe('session: the user, the subjects and the settings, once per adapter', (
 
   it('asks once for the settings, apart from the user and the subjects', async () => {
     const { adapter, users, subjectLists, configs } = manualAdapter();
-    const first = serverConfig(adapter, signal());
-    const second = serverConfig(adapter, signal());
-    expect(configs).to.have.length(1);
+    await expectAskedOnce(() => serverConfig(adapter, signal()), configs, CONFIG);
     expect(users).to.have.length(0);
     expect(subjectLists).to.have.length(0);
-    configs[0].resolve(CONFIG);
-    expect(await first).to.deep.equal(CONFIG);
-    expect(await second).to.deep.equal(CONFIG);
-    expect(await serverConfig(adapter, signal())).to.deep.equal(CONFIG);
-    expect(configs).to.have.length(1);
   });
 
   it('forgets a failed answer, so that Försök igen asks the server again', async () => {
