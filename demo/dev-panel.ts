@@ -5,7 +5,9 @@
 import { html, type TemplateResult } from 'lit';
 import type { FaultRule, MockBackend } from '../mocks/index.js';
 
-export const SEED_SIZES = [0, 60, 1_000, 10_000, 100_000] as const;
+/** How many conversations the mock backend holds when the demo starts; one of SEED_SIZES. */
+export const DEFAULT_SIZE = 200;
+export const SEED_SIZES = [0, 60, DEFAULT_SIZE, 1_000, 10_000, 100_000] as const;
 export const LATENCIES = [0, 300, 1500] as const;
 
 /** Named fault switches: each adds one fault rule while ticked. */

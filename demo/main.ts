@@ -15,7 +15,7 @@ import '../src/define/secure-messages.js';
 import { createMockBackend, MOCK_USER_IDS, startMockWorker, type MockBackend } from '../mocks/index.js';
 import { registerWorkerUnderTrustedTypes } from './trusted-types.js';
 import { MOCK_BASE_URL, REAL_API_BASE_URL } from './config.js';
-import { applyFaults, renderDevPanel, type DevPanelState } from './dev-panel.js';
+import { applyFaults, DEFAULT_SIZE, renderDevPanel, type DevPanelState } from './dev-panel.js';
 
 type Page = 'start' | 'messages';
 const PAGE_PARAM = 'sida';
@@ -26,7 +26,7 @@ const app = document.getElementById('app')!;
 let backend: MockBackend | undefined;
 let adapter: SecureMessagesAdapter;
 let user: User | undefined;
-let dev: DevPanelState = { size: 200, latency: 0, faults: new Set() };
+let dev: DevPanelState = { size: DEFAULT_SIZE, latency: 0, faults: new Set() };
 
 function pageFromUrl(): Page {
   return new URL(location.href).searchParams.get(PAGE_PARAM) === MESSAGES_PAGE ? 'messages' : 'start';
@@ -67,7 +67,11 @@ function resetBackend(): void {
   show();
 }
 
-/** Same-page links (the menu, the badges) navigate without reloading: the mock data lives in this page. */
+/**
+ * Same-page links (the menu, the badges) navigate without reloading: the mock data lives in this page.
+ * `history.pushState` fires no event, so the menu tells `<secure-messages>` to show its list, as
+ * a portal's router would: the menu entry Säkra meddelanden always leads to the list.
+ */
 document.addEventListener('click', (event) => {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
     return;
@@ -79,6 +83,7 @@ document.addEventListener('click', (event) => {
   url.hash = '';
   history.pushState(null, '', url);
   show();
+  document.querySelector('secure-messages')?.showInbox();
   document.getElementById('content')?.focus();
 });
 window.addEventListener('popstate', () => show());

@@ -135,6 +135,37 @@ await step('a conversation opens from the list', async () => {
   await page.getByRole('button', { name: 'Tillbaka till Säkra meddelanden' }).click();
   await page.getByRole('table').getByRole('row').nth(2).waitFor({ timeout: 15_000 });
 });
+await step(
+  'the menu entry Säkra meddelanden leads to the list, by mouse and by keyboard; Back and Forward follow',
+  async () => {
+    const menuEntry = page.getByRole('navigation', { name: 'Meny' }).getByRole('link').nth(1);
+    const list = page.getByRole('table').getByRole('row').nth(2);
+    const conversation = page.getByRole('article').first();
+    await page.getByRole('table').getByRole('row').nth(1).locator('th button, th a').first().click();
+    await conversation.waitFor({ timeout: 15_000 });
+    await menuEntry.click();
+    await list.waitFor({ timeout: 15_000 });
+    if (await conversation.isVisible()) throw new Error('the conversation stayed on screen after the menu');
+    if (new URL(page.url()).hash !== '') throw new Error(`the address kept ${new URL(page.url()).hash}`);
+    await page.goBack();
+    await conversation.waitFor({ timeout: 15_000 });
+    await page.goForward();
+    await list.waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Nytt meddelande' }).click();
+    await page.getByLabel('Meddelande', { exact: true }).waitFor();
+    await menuEntry.focus();
+    await page.keyboard.press('Enter');
+    await list.waitFor({ timeout: 15_000 });
+    if (await page.getByLabel('Meddelande', { exact: true }).isVisible())
+      throw new Error('the form stayed on screen after the menu (keyboard)');
+  },
+);
+await step('the developer panel shows how many conversations the mock backend holds (200)', async () => {
+  await page.getByText('Utvecklarpanel (mock-backend)').click();
+  const size = await page.getByLabel('Antal konversationer').inputValue();
+  if (size !== '200') throw new Error(`it shows ${size}`);
+  await page.getByText('Utvecklarpanel (mock-backend)').click();
+});
 await step('Visa som KPA-handläggare, then Nytt meddelande with Organisation', async () => {
   await page.getByLabel('Visa som').selectOption({ label: 'KPA-handläggare' });
   await page.getByText('Katarina Hallberg | KPAH01').waitFor();

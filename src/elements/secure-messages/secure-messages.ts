@@ -62,8 +62,14 @@ const texts = {
  *   Drafts survive moving between the views. Focus moves to the new view.
  * - **Deep links and back/forward** (`routing="hash"`, the default): the URL fragment names the view
  *   by Meddelandenummer only (`#meddelande/12345`, `#nytt-meddelande`) — never search text or message
- *   content — so links, reloads and the browser's back and forward buttons work. With
- *   `routing="none"` the URL is never touched; set `view` yourself.
+ *   content — so links, reloads and the browser's back and forward buttons work. Each view the user
+ *   opens is a history entry, so Back and Forward walk the views in the order the user saw them.
+ *   A conversation number in the list is then a real link to its address (open in a new tab, copy,
+ *   bookmark). With `routing="none"` the URL is never touched; call `navigate()` yourself.
+ * - **The host's navigation wins**: the element follows `popstate` and `hashchange`. When the host
+ *   changes the address itself (`history.pushState` fires no event), e.g. from its own menu entry
+ *   for Säkra meddelanden, it calls `showInbox()` (or `navigate()`), and the element shows the list
+ *   without adding a second history entry.
  * - **The host may take over**: `secure-conversation-open` and `secure-compose-open` are re-fired from
  *   this element, cancelable; call `preventDefault()` to navigate yourself (e.g. with the portal's router).
  *
@@ -136,16 +142,31 @@ export class SecureMessages extends SecureElement {
     super.disconnectedCallback();
   }
 
-  /** Opens a view as the user would (updates the URL when routing by hash). */
+  /**
+   * Opens a view as the user would and moves focus to it. With `routing="hash"` it adds a history
+   * entry for the view, unless the address already names it (the host changed the address first).
+   */
   navigate(view: SecureMessagesView): void {
-    if (sameView(view, this.view)) return;
-    this.view = view;
-    this.#focusView = true;
-    if (this.routing === 'hash') {
+    this.#go(view, true);
+  }
+
+  /**
+   * Shows the list, as the portal's menu entry for Säkra meddelanden does: call it from the host's
+   * own menu or router after it changed the address. Focus stays where the host put it.
+   */
+  showInbox(): void {
+    this.#go({ name: 'inbox' }, false);
+  }
+
+  #go(view: SecureMessagesView, focus: boolean): void {
+    if (this.routing === 'hash' && location.hash !== hashOf(view)) {
       const url = new URL(location.href);
       url.hash = hashOf(view);
       history.pushState(history.state, '', url);
     }
+    if (sameView(view, this.view)) return;
+    this.view = view;
+    this.#focusView = focus;
   }
 
   readonly #fromUrl = (): void => {
@@ -226,7 +247,10 @@ export class SecureMessages extends SecureElement {
     </div>`;
   }
 
-  /** Back to the list: through history when we came from it (so Forward works), else directly. */
+  /**
+   * Tillbaka opens the list as a new history entry, like any other view, so browser Back then
+   * returns to the view the user just left and Forward to the list again.
+   */
   #back(): void {
     this.navigate({ name: 'inbox' });
   }

@@ -126,6 +126,75 @@ describe('<secure-messages>', function () {
     expect(inner(el, 'secure-thread').number).to.equal(number);
   });
 
+  /** Which view shows: the list, the form, or the conversation with its number. */
+  function showing(el: SecureMessages): string {
+    if (inbox(el)) return 'inbox';
+    if (root(el).querySelector('secure-compose')) return 'compose';
+    const thread = root(el).querySelector('secure-thread');
+    return thread ? `thread ${thread.number}` : 'nothing';
+  }
+
+  async function expectShowing(el: SecureMessages, view: string, when: string): Promise<void> {
+    await eventually(() => showing(el) === view, `${when}: expected ${view}, saw ${showing(el)}`);
+  }
+
+  it('Back and Forward walk the list, the conversation and the form in the order the user saw them', async () => {
+    const el = await render(mock.adapter());
+    const row = await firstRow(el);
+    const thread = `thread ${rowNumber(row)}`;
+    row.click();
+    await expectShowing(el, thread, 'the row');
+    button(el, 'Tillbaka till Säkra meddelanden').click();
+    await expectShowing(el, 'inbox', 'Tillbaka');
+    await firstRow(el);
+    button(inner(el, 'secure-inbox'), 'Nytt meddelande').click();
+    await expectShowing(el, 'compose', 'Nytt meddelande');
+    const seen = ['inbox', thread, 'inbox', 'compose'];
+    for (let i = seen.length - 2; i >= 0; i--) {
+      history.back();
+      await expectShowing(el, seen[i], `Back to step ${i + 1}`);
+    }
+    for (let i = 1; i < seen.length; i++) {
+      history.forward();
+      await expectShowing(el, seen[i], `Forward to step ${i + 1}`);
+    }
+  });
+
+  it("follows the host's menu: showInbox() after the host changed the address shows the list, with no second history entry", async () => {
+    const el = await render(mock.adapter());
+    const row = await firstRow(el);
+    const thread = `thread ${rowNumber(row)}`;
+    row.click();
+    await expectShowing(el, thread, 'the row');
+    // The portal's menu entry: its router pushes the feature's address (pushState fires no event).
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    try {
+      outside.focus();
+      history.pushState(null, '', location.pathname + location.search);
+      el.showInbox();
+      await expectShowing(el, 'inbox', 'showInbox()');
+      await el.updateComplete;
+      expect(document.activeElement, 'focus stays where the host put it').to.equal(outside);
+      expect(location.hash).to.equal('');
+    } finally {
+      outside.remove();
+    }
+    history.back();
+    await expectShowing(el, thread, 'Back after the menu');
+    history.forward();
+    await expectShowing(el, 'inbox', 'Forward after the menu');
+  });
+
+  it('follows a hashchange made by the host (a link or location.hash)', async () => {
+    const el = await render(mock.adapter());
+    await firstRow(el);
+    location.hash = '#nytt-meddelande';
+    await expectShowing(el, 'compose', 'location.hash');
+    location.hash = '';
+    await expectShowing(el, 'inbox', 'an emptied hash');
+  });
+
   it('a deep link opens the conversation by its number', async () => {
     const number = mock.backend.store
       .summaries()
