@@ -28,6 +28,17 @@ export interface TableView {
   filtered: boolean;
   sortBy(key: SortKey): void;
   open(number: string): void;
+  /**
+   * The address of a conversation when the feature routes by URL (`#meddelande/12345`): its number
+   * is then a real link that can be opened in a new tab, copied or bookmarked. A plain click still
+   * goes through `open`. Without it the number is a button.
+   */
+  href?: (number: string) => string;
+}
+
+/** A click the browser should handle itself: a new tab or window, a download. */
+function modified(event: MouseEvent): boolean {
+  return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
 }
 
 export const CAPTION_ID = 'caption';
@@ -49,13 +60,27 @@ function header(view: TableView, key: SortKey): TemplateResult {
   </th>`;
 }
 
+/** The number's link or button holds the marker and the hidden attention text inline: one template per row less. */
 function row(view: TableView, c: ConversationSummary): TemplateResult {
   const attention = needsAttention(c.status, view.side);
   return html`<tr class=${attention ? 'row attention' : 'row'}>
     <th scope="row" class="number">
-      <button type="button" class="open" @click=${() => view.open(c.number)}>
-        ${attention ? html`<span class="marker" aria-hidden="true">●</span>` : nothing}<span>${c.number}</span>${attention ? html`<span class="visually-hidden"> ${texts.attention()}</span>` : nothing}
-      </button>
+      ${
+        view.href
+          ? html`<a
+              class="open"
+              href=${view.href(c.number)}
+              @click=${(event: MouseEvent) => {
+                if (modified(event)) return;
+                event.preventDefault();
+                view.open(c.number);
+              }}
+              >${attention ? html`<span class="marker" aria-hidden="true">●</span>` : nothing}<span>${c.number}</span>${attention ? html`<span class="visually-hidden"> ${texts.attention()}</span>` : nothing}</a
+            >`
+          : html`<button type="button" class="open" @click=${() => view.open(c.number)}>
+              ${attention ? html`<span class="marker" aria-hidden="true">●</span>` : nothing}<span>${c.number}</span>${attention ? html`<span class="visually-hidden"> ${texts.attention()}</span>` : nothing}
+            </button>`
+      }
     </th>
     <td class="date"><time datetime=${c.lastActivityAt}>${formatDate(c.lastActivityAt)}</time></td>
     <td><bdi>${c.subject.name}</bdi></td>

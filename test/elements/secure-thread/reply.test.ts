@@ -22,6 +22,7 @@ import {
   unassigned,
   useMockBackend,
 } from './thread-helpers.js';
+import { sampleFile } from '../../../mocks/sample-files.js';
 
 describe('<secure-thread> replying', function () {
   this.timeout(30_000);
@@ -35,7 +36,7 @@ describe('<secure-thread> replying', function () {
     const el = await renderThread(adapter, number);
     await formReady(el);
     await typeReply(el, 'Tack!\nHär kommer underlaget.');
-    chooseFiles(el, [new File(['x'.repeat(1500)], 'underlag.pdf', { type: 'application/pdf' })]);
+    chooseFiles(el, [sampleFile('underlag.pdf', 1500)]);
     await el.updateComplete;
     const sent = oneEvent(el, SecureMessageSentEvent.eventName);
     const changed = oneEvent(el, SecureConversationChangeEvent.eventName);
