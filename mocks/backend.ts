@@ -11,6 +11,7 @@ import {
   SUBJECTS,
 } from './fixtures.js';
 import { createHandlers, normaliseBasePath } from './handlers.js';
+import { RuleSwitches, type ContractRule } from './rules.js';
 import { generateSeed, MAX_SEED_SIZE } from './seed.js';
 import { MockStore } from './store.js';
 
@@ -29,6 +30,22 @@ export interface MockBackendOptions {
   now?: Date;
   /** Signed-in user; default the employer NAEF00. */
   currentUserId?: string;
+  /**
+   * Origins besides the request's own from which writes are accepted (e.g. the demo's origin
+   * when the API is served elsewhere). A write with any other `Origin` answers 403. Fixed when the
+   * backend is created.
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * The user of each request, for a server that keeps sessions (the mock HTTP server); null
+   * answers 401. Default: `currentUser()` for every request. Fixed when the backend is created.
+   */
+  userFor?: (request: Request) => User | null;
+  /**
+   * TEST-ONLY: contract rules the backend stops enforcing, so that the conformance kit's tests can
+   * show the kit notices. Never use it anywhere else. Fixed when the backend is created.
+   */
+  unenforcedRules?: readonly ContractRule[];
 }
 
 export interface MockBackend {
@@ -57,6 +74,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const users: readonly User[] = Object.freeze(createMockUsers());
   const people = employerPeopleByOrganisation(users);
   const faults = new MockFaultController();
+  const rules = new RuleSwitches(options.unenforcedRules);
   let store: MockStore;
   let current: User;
 
@@ -84,6 +102,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       config,
       clock: () => new Date(now.getTime() + Math.max(0, Date.now() - seededAt)),
       nextNumber: data.nextNumber,
+      rules,
     });
     current = findUser(users, opts.currentUserId ?? MOCK_USER_IDS.employer);
   };
@@ -116,6 +135,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       },
       faults,
       currentUser: () => current,
+      ...(options.userFor ? { userFor: options.userFor } : {}),
+      allowedOrigins: [...(options.allowedOrigins ?? [])],
+      rules,
     }),
   );
   return backend;

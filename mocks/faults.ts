@@ -15,6 +15,12 @@ export type FaultMatch = {
 
 export type FaultStatus = 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 500 | 502 | 503 | 504;
 
+/** Statuses a gateway in front of the server answers with. */
+export type GatewayFaultStatus = 502 | 503 | 504;
+
+/** The origin does the work (stores the message), then a gateway answers with an HTML error page. */
+export type GatewayFault = { kind: 'gateway'; status: GatewayFaultStatus };
+
 export type Fault =
   /** Delay every matching response. */
   | { kind: 'latency'; ms: number }
@@ -25,7 +31,9 @@ export type Fault =
   /** Never answers (until the request is aborted, or the faults are cleared). */
   | { kind: 'hang' }
   /** The server stores/does the work, then the response is lost (network error). */
-  | { kind: 'lost-response' };
+  | { kind: 'lost-response' }
+  /** The server stores/does the work, then a gateway answers `status` with a small text/html page. */
+  | GatewayFault;
 
 export type FaultRule = Fault & {
   match?: FaultMatch;
@@ -67,6 +75,9 @@ export class MockFaultController implements FaultController {
       throw new RangeError(`times must be a positive integer, got ${fault.times}`);
     }
     if (fault.kind === 'latency' && !(fault.ms >= 0)) throw new RangeError(`ms must be ≥ 0, got ${fault.ms}`);
+    if (fault.kind === 'gateway' && ![502, 503, 504].includes(fault.status)) {
+      throw new RangeError(`a gateway fault's status is 502, 503 or 504, got ${String(fault.status)}`);
+    }
     this.#rules.push({ ...fault });
   }
 
@@ -128,6 +139,8 @@ function stripRule(rule: FaultRule): Exclude<Fault, { kind: 'latency' }> {
       return rule.retryAfterSeconds === undefined
         ? { kind: 'status', status: rule.status }
         : { kind: 'status', status: rule.status, retryAfterSeconds: rule.retryAfterSeconds };
+    case 'gateway':
+      return { kind: 'gateway', status: rule.status };
     case 'offline':
     case 'hang':
     case 'lost-response':

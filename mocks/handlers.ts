@@ -1,12 +1,14 @@
 /**
  * MSW request handlers implementing the HTTP contract (api/openapi.yaml) over the mock store.
  * Paths are matched as `*${basePath}/...`, so they work with any origin. Every response carries
- * `Cache-Control: no-store`; errors are `application/problem+json`.
+ * `Cache-Control: no-store`; errors are `application/problem+json`. Writes from a foreign origin
+ * are refused (403), searches must be JSON (415), downloads carry the contract's headers.
  */
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { User } from '../src/domain/types.js';
 import type { Fault, MockFaultController } from './faults.js';
 import { problemDetails, ProblemError, type ProblemDetails } from './problem.js';
+import { RuleSwitches, type ContractRule } from './rules.js';
 import { versionOf, type MockStore, type UploadedFile } from './store.js';
 
 export interface HandlerContext {
@@ -15,6 +17,15 @@ export interface HandlerContext {
   readonly store: MockStore;
   readonly faults: MockFaultController;
   currentUser(): User;
+  /**
+   * The user a request is from, when the caller keeps sessions (the mock HTTP server); null
+   * answers 401. Without it every request is from `currentUser()`.
+   */
+  userFor?(request: Request): User | null;
+  /** Origins besides the request's own whose writes are accepted (a CORS allowlist). */
+  readonly allowedOrigins?: readonly string[];
+  /** Test-only switches (rules.ts). */
+  readonly rules?: RuleSwitches;
 }
 
 /** On every response: never cache personal data; let scripts on another origin read our headers. */
@@ -40,11 +51,41 @@ function json(body: unknown, status = 200, headers: Record<string, string> = {})
   return HttpResponse.json(body as never, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-function problemResponse(problem: ProblemDetails, headers: Readonly<Record<string, string>> = {}): Response {
+function problemResponse(
+  problem: ProblemDetails,
+  headers: Readonly<Record<string, string>> = {},
+  contentType = 'application/problem+json',
+): Response {
   return new HttpResponse(JSON.stringify(problem), {
     status: problem.status,
-    headers: { 'Content-Type': 'application/problem+json', ...NO_STORE, ...headers },
+    headers: { 'Content-Type': contentType, ...NO_STORE, ...headers },
   });
+}
+
+/** What a gateway in front of the server answers when the origin's answer did not reach it. */
+function gatewayResponse(status: 502 | 503 | 504): Response {
+  const title = { 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' }[status];
+  const html = `<!doctype html><html><head><title>${status} ${title}</title></head><body><h1>${status} ${title}</h1></body></html>`;
+  return new HttpResponse(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+/**
+ * A write is refused when its `Origin` is present and neither the request's own origin nor in the
+ * allowlist, or when the browser says it is cross-site. Clients that send no Origin (Node) pass;
+ * the mock HTTP server also asks them for a CSRF token.
+ */
+export function isForeignWrite(request: Request, allowedOrigins: readonly string[]): boolean {
+  if (request.headers.get('Sec-Fetch-Site')?.toLowerCase() === 'cross-site') return true;
+  const origin = request.headers.get('Origin');
+  if (origin === null) return false;
+  if (origin === new URL(request.url).origin) return false;
+  return !allowedOrigins.includes(origin);
+}
+
+/** `application/json`, with parameters (charset) allowed; nothing else (no text/plain, no forms). */
+function isJson(request: Request): boolean {
+  const type = request.headers.get('Content-Type') ?? '';
+  return type.split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 function etag(version: string): string {
@@ -76,13 +117,21 @@ function formText(form: FormData, name: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-function formFiles(form: FormData): UploadedFile[] {
-  return form.getAll('files').map((entry) => {
+async function formFiles(form: FormData, rules: RuleSwitches): Promise<UploadedFile[]> {
+  const files: UploadedFile[] = [];
+  for (const entry of form.getAll('files')) {
     if (typeof entry === 'string') {
       throw new ProblemError(422, { detail: 'Ogiltig fil.', errors: { files: 'Ogiltig fil.' } });
     }
-    return { name: entry.name, size: entry.size, type: entry.type, data: entry };
-  });
+    // The REST adapter sends each file with its own type (application/pdf, …); the type is never
+    // trusted either way. The switch plays a server that only takes application/octet-stream parts.
+    const partType = entry.type.split(';')[0]!.trim().toLowerCase();
+    if (!rules.enforced('content.upload-encoding') && partType !== 'application/octet-stream') {
+      throw new ProblemError(415, { detail: 'Filen ska skickas som application/octet-stream.' });
+    }
+    files.push({ name: entry.name, type: entry.type, bytes: new Uint8Array(await entry.arrayBuffer()) });
+  }
+  return files;
 }
 
 function messageNumberParam(value: string | readonly string[] | undefined): string {
@@ -100,6 +149,10 @@ type Resolve = (args: {
 
 export function createHandlers(ctx: HandlerContext): RequestHandler[] {
   const base = normaliseBasePath(ctx.basePath);
+  const rules = ctx.rules ?? new RuleSwitches();
+  const enforced = (rule: ContractRule) => rules.enforced(rule);
+  const problemType = () =>
+    enforced('errors.problem-details') ? 'application/problem+json' : 'application/json';
 
   const run = async (
     resolve: Resolve,
@@ -107,10 +160,23 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
     params: Record<string, string | readonly string[] | undefined>,
   ) => {
     try {
-      return await resolve({ request, params, user: ctx.currentUser() });
+      const user = ctx.userFor ? ctx.userFor(request) : ctx.currentUser();
+      if (!user) throw new ProblemError(401, { detail: 'Inloggning krävs.' });
+      if (
+        request.method !== 'GET' &&
+        enforced('csrf.origin') &&
+        isForeignWrite(request, ctx.allowedOrigins ?? [])
+      ) {
+        throw new ProblemError(403, { detail: 'Begäran kommer från en otillåten webbplats.' });
+      }
+      return await resolve({ request, params, user });
     } catch (error) {
-      if (error instanceof ProblemError) return problemResponse(error.problem, error.headers);
-      return problemResponse(problemDetails(500, { detail: 'Oväntat fel i mockservern.' }));
+      if (error instanceof ProblemError) return problemResponse(error.problem, error.headers, problemType());
+      return problemResponse(
+        problemDetails(500, { detail: 'Oväntat fel i mockservern.' }),
+        {},
+        problemType(),
+      );
     }
   };
 
@@ -146,6 +212,9 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
           case 'lost-response':
             await run(resolve, request, params);
             return HttpResponse.error();
+          case 'gateway':
+            await run(resolve, request, params);
+            return gatewayResponse(fault.status);
         }
       }
       return run(resolve, request, params);
@@ -155,7 +224,13 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
     status: number,
     conversation: { version: string },
     headers: Record<string, string> = {},
-  ) => json(conversation, status, { ETag: etag(conversation.version), ...headers });
+  ) =>
+    json(conversation, status, {
+      ETag: enforced('concurrency.strong-etag')
+        ? etag(conversation.version)
+        : `W/${etag(conversation.version)}`,
+      ...headers,
+    });
 
   const assignment =
     (action: 'claim' | 'release' | 'takeOver' | 'close'): Resolve =>
@@ -166,13 +241,28 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
     };
 
   return [
-    route('get', '/me', ({ user }) => json(user)),
+    route('get', '/me', ({ user }) =>
+      json(user, 200, enforced('cache.no-store') ? {} : { 'Cache-Control': 'private, max-age=60' }),
+    ),
     route('get', '/subjects', () => json(ctx.store.subjects)),
     route('get', '/organisations', ({ user }) => json(ctx.store.organisationsFor(user))),
-    route('get', '/config', () => json(ctx.store.config)),
+    route('get', '/config', () =>
+      json(
+        enforced('schema.responses')
+          ? ctx.store.config
+          : {
+              ...ctx.store.config,
+              expectedReplyWorkingDays: String(ctx.store.config.expectedReplyWorkingDays),
+            },
+      ),
+    ),
     route('get', '/notices/count', ({ user }) => json({ count: ctx.store.noticeCount(user) })),
 
     route('post', '/conversations/search', async ({ request, user }) => {
+      // Only JSON: a cross-site form can send text/plain without a preflight, JSON it cannot.
+      if (enforced('content.search-json-only') && !isJson(request)) {
+        throw new ProblemError(415, { detail: 'Sökfrågan ska skickas som application/json.' });
+      }
       let query: unknown;
       try {
         query = await request.json();
@@ -192,7 +282,7 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
           subjectId: formText(form, 'subjectId') ?? '',
           body: formText(form, 'body') ?? '',
           organisationCustomerNumber: formText(form, 'organisationCustomerNumber'),
-          files: formFiles(form),
+          files: await formFiles(form, rules),
         },
         key,
       );
@@ -216,7 +306,7 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
       const result = ctx.store.reply(
         user,
         number,
-        { body: formText(form, 'body') ?? '', files: formFiles(form) },
+        { body: formText(form, 'body') ?? '', files: await formFiles(form, rules) },
         key,
       );
       return withConversation(
@@ -234,19 +324,24 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
     route('get', '/conversations/:number/attachments/:attachmentId', ({ params, user }) => {
       const attachmentId = typeof params.attachmentId === 'string' ? params.attachmentId : '';
       const file = ctx.store.attachment(user, messageNumberParam(params.number), attachmentId);
-      return new HttpResponse(file.blob, {
-        status: 200,
-        headers: {
-          'Content-Type': 'application/octet-stream',
-          'Content-Disposition': `attachment; filename*=UTF-8''${encodeRfc8187(file.name)}`,
-          'Content-Length': String(file.blob.size),
-          'X-Content-Type-Options': 'nosniff',
-          ...NO_STORE,
-        },
-      });
+      // Always a download: never rendered by the browser, never sniffed, sandboxed if opened anyway.
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/octet-stream',
+        'Content-Disposition': enforced('download.disposition')
+          ? `attachment; filename*=UTF-8''${encodeRfc8187(file.name)}`
+          : `inline; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"`,
+        'Content-Length': String(file.blob.size),
+        ...NO_STORE,
+      };
+      if (enforced('download.nosniff')) headers['X-Content-Type-Options'] = 'nosniff';
+      if (enforced('download.csp-sandbox')) headers['Content-Security-Policy'] = 'sandbox';
+      if (!enforced('download.no-store')) headers['Cache-Control'] = 'private, max-age=3600';
+      return new HttpResponse(file.blob, { status: 200, headers });
     }),
 
     // Anything else under the base path: a problem response, never the dev server's 404 page.
-    http.all(`*${base}/*`, () => problemResponse(problemDetails(404, { detail: 'Okänd resurs.' }))),
+    http.all(`*${base}/*`, () =>
+      problemResponse(problemDetails(404, { detail: 'Okänd resurs.' }), {}, problemType()),
+    ),
   ];
 }

@@ -46,6 +46,8 @@ import type {
   UserRef,
 } from '../src/domain/types.js';
 import { ProblemError } from './problem.js';
+import { RuleSwitches, type ContractRule } from './rules.js';
+import { contentTypeOf } from './sniff.js';
 import { TextIndex } from './text-index.js';
 
 /** One conversation as the store keeps it. `summary` is the inbox row and is updated in place. */
@@ -62,11 +64,13 @@ export interface ConversationRecord {
 /** An uploaded file as the handlers hand it to the store. */
 export interface UploadedFile {
   name: string;
-  size: number;
-  /** MIME type as the client sent it (may be empty). */
+  /** MIME type as the client sent it (may be empty). Never trusted: the type comes from the bytes. */
   type: string;
-  data: Blob;
+  bytes: Uint8Array;
 }
+
+/** How long an Idempotency-Key is remembered (the contract's minimum). */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface NewConversationInput {
   subjectId: string;
@@ -102,6 +106,8 @@ export interface MockStoreInit {
   clock: () => Date;
   /** The first number tried for new conversations. */
   nextNumber: number;
+  /** Test-only: contract rules turned off (see rules.ts). */
+  rules?: RuleSwitches;
 }
 
 const NUMBER_SPACE = 100_000;
@@ -122,14 +128,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The values of an `If-Match` header: a list of (weak or strong) entity tags, or `*`. */
-export function parseIfMatch(header: string): string[] {
+/** One member of an `If-Match` header: `*`, or an entity tag with whether it is weak. */
+export type IfMatchTag = { wildcard: true } | { wildcard: false; weak: boolean; value: string };
+
+/** The members of an `If-Match` header: a list of (weak or strong) entity tags, or `*`. */
+export function parseIfMatch(header: string): IfMatchTag[] {
   return header
     .split(',')
     .map((tag) => tag.trim())
     .filter((tag) => tag !== '')
-    .map((tag) => (tag.startsWith('W/') ? tag.slice(2) : tag))
-    .map((tag) => (tag.length >= 2 && tag.startsWith('"') && tag.endsWith('"') ? tag.slice(1, -1) : tag));
+    .map((tag): IfMatchTag => {
+      if (tag === '*') return { wildcard: true };
+      const weak = tag.startsWith('W/');
+      const quoted = weak ? tag.slice(2) : tag;
+      const value =
+        quoted.length >= 2 && quoted.startsWith('"') && quoted.endsWith('"') ? quoted.slice(1, -1) : quoted;
+      return { wildcard: false, weak, value };
+    });
 }
 
 export class MockStore {
@@ -144,10 +159,11 @@ export class MockStore {
   /** Per list of visible conversations (all, or one organisation's): its Meddelandetext index. */
   readonly #textIndexes = new WeakMap<readonly ConversationRecord[], TextIndex<ConversationRecord>>();
   /** Bytes of uploaded attachments; seeded attachments are synthesised on download. */
-  readonly #attachmentData = new Map<string, Blob>();
+  readonly #attachmentData = new Map<string, Uint8Array>();
   /** (user id, Idempotency-Key) → what the first request asked for and what it was answered. */
-  readonly #idempotency = new Map<string, { fingerprint: string; conversation: Conversation }>();
+  readonly #idempotency = new Map<string, IdempotencyEntry>();
   readonly #clock: () => Date;
+  readonly #rules: RuleSwitches;
   #nextNumber: number;
   #uploadCounter = 0;
 
@@ -157,6 +173,7 @@ export class MockStore {
     this.organisations = init.organisations;
     this.#clock = init.clock;
     this.#nextNumber = init.nextNumber;
+    this.#rules = init.rules ?? new RuleSwitches();
     this.#all = [];
     for (const org of init.organisations) this.#byOrganisation.set(org.customerNumber, []);
     for (const record of init.records) this.#insert(record);
@@ -199,7 +216,7 @@ export class MockStore {
   }
 
   isVisible(user: User, record: ConversationRecord): boolean {
-    if (user.side === 'kpa') return true;
+    if (user.side === 'kpa' || !this.#enforced('authz.organisation-404')) return true;
     return (
       user.organisation !== null &&
       record.summary.organisation.customerNumber === user.organisation.customerNumber
@@ -252,13 +269,18 @@ export class MockStore {
     };
   }
 
+  /** An attachment of the conversation in the path; an id of another conversation is 404. */
   attachment(user: User, number: string, attachmentId: string): DownloadableAttachment {
     const r = this.#require(user, number);
-    for (const m of r.messages) {
-      for (const a of m.attachments) {
-        if (a.id === attachmentId) {
-          const blob = this.#attachmentData.get(a.id) ?? synthesiseAttachment(a);
-          return { name: a.name, mimeType: a.mimeType, blob };
+    const searched = this.#enforced('attachments.belong-to-conversation') ? [r] : this.#all;
+    for (const record of searched) {
+      for (const m of record.messages) {
+        for (const a of m.attachments) {
+          if (a.id === attachmentId) {
+            const data = this.#attachmentData.get(a.id);
+            const blob = data ? new Blob([data as BlobPart], { type: a.mimeType }) : synthesiseAttachment(a);
+            return { name: a.name, mimeType: a.mimeType, blob };
+          }
         }
       }
     }
@@ -276,9 +298,9 @@ export class MockStore {
       input.subjectId,
       text,
       input.organisationCustomerNumber ?? null,
-      input.files.map((f) => [f.name, f.size]),
+      input.files.map((f) => [f.name, f.bytes.length]),
     ]);
-    const replay = this.#replay(user, key, fingerprint);
+    const replay = this.#replay(user, key, fingerprint, input.files);
     if (replay) return replay;
 
     this.#checkFiles(input.files);
@@ -297,7 +319,10 @@ export class MockStore {
       }
     } else {
       organisation = user.organisation ?? undefined;
-      if (!organisation || (requested !== null && requested !== organisation.customerNumber)) {
+      const foreign = requested !== null && requested !== organisation?.customerNumber;
+      if (foreign && !this.#enforced('authz.create-own-organisation')) {
+        organisation = this.organisations.find((o) => o.customerNumber === requested) ?? organisation;
+      } else if (!organisation || foreign) {
         errors.organisationCustomerNumber = 'Du kan bara skriva för din egen organisation.';
       }
     }
@@ -323,15 +348,20 @@ export class MockStore {
       index: indexConversationText([message.body]),
     };
     this.#insert(record);
-    return this.#remember(user, key, fingerprint, record);
+    return this.#remember(user, key, fingerprint, input.files, record);
   }
 
   reply(user: User, number: string, input: ReplyInput, idempotencyKey: string | null): WriteResult {
     const key = requireIdempotencyKey(idempotencyKey);
     const r = this.#require(user, number);
     const text = toLf(input.body);
-    const fingerprint = JSON.stringify(['reply', number, text, input.files.map((f) => [f.name, f.size])]);
-    const replay = this.#replay(user, key, fingerprint);
+    const fingerprint = JSON.stringify([
+      'reply',
+      number,
+      text,
+      input.files.map((f) => [f.name, f.bytes.length]),
+    ]);
+    const replay = this.#replay(user, key, fingerprint, input.files);
     if (replay) return replay;
 
     this.#checkFiles(input.files);
@@ -350,7 +380,7 @@ export class MockStore {
     r.summary.lastActivityAt = at;
     r.revision++;
     r.index = indexConversationText(r.messages.map((m) => m.body));
-    return this.#remember(user, key, fingerprint, r);
+    return this.#remember(user, key, fingerprint, input.files, r);
   }
 
   /** Jag arbetar med ärendet. */
@@ -371,7 +401,7 @@ export class MockStore {
   /** Markera konversation som avslutad (KPA staff only). */
   close(user: User, number: string, ifMatch: string | null): Conversation {
     const r = this.#require(user, number);
-    if (user.side !== 'kpa' || !user.capabilities.canClose) {
+    if ((user.side !== 'kpa' || !user.capabilities.canClose) && this.#enforced('authz.close-staff-only')) {
       throw new ProblemError(403, { detail: 'Endast KPA Pension kan avsluta konversationer.' });
     }
     this.#checkVersion(r, ifMatch);
@@ -421,15 +451,28 @@ export class MockStore {
     return r;
   }
 
+  /**
+   * Strong comparison only (RFC 9110 §13.1.1): `*` and weak tags never match, so that a blind write
+   * cannot overwrite someone else's claim; a missing If-Match is 428.
+   */
   #checkVersion(r: ConversationRecord, ifMatch: string | null): void {
     if (ifMatch === null || ifMatch.trim() === '') {
+      if (!this.#enforced('concurrency.if-match-required-428')) return;
       throw new ProblemError(428, { detail: 'If-Match med konversationens version krävs.' });
     }
-    const tags = parseIfMatch(ifMatch);
     const current = versionOf(r);
-    if (!tags.some((tag) => tag === '*' || tag === current)) {
+    const matches = parseIfMatch(ifMatch).some((tag) => {
+      if (tag.wildcard) return !this.#enforced('concurrency.if-match-star-412');
+      if (tag.weak && this.#enforced('concurrency.if-match-weak-412')) return false;
+      return tag.value === current || !this.#enforced('concurrency.stale-412');
+    });
+    if (!matches) {
       throw new ProblemError(412, { detail: 'Någon annan har ändrat ärendet.', ...conflictInfo(r) });
     }
+  }
+
+  #enforced(rule: ContractRule): boolean {
+    return this.#rules.enforced(rule);
   }
 
   #assignmentWrite(user: User, number: string, ifMatch: string | null, action: HistoryAction): Conversation {
@@ -474,11 +517,20 @@ export class MockStore {
     return toConversation(r);
   }
 
-  /** Attachment limits: 413 and 415 before anything is stored; other problems 422. */
+  /**
+   * Attachment limits: 413 and 415 before anything is stored; other problems 422. The type that
+   * counts is the one of the bytes (sniff.ts), never the name's or the one the client claimed.
+   */
   #checkFiles(files: readonly UploadedFile[]): void {
     const rules = this.config.attachments;
     const result = validateAttachments(
-      files.map((f) => ({ name: f.name, size: f.size, type: f.type })),
+      files.map((f) => ({
+        name: f.name,
+        size: this.#enforced('content.too-large-413')
+          ? f.bytes.length
+          : Math.min(f.bytes.length, rules.maxBytes),
+        type: this.#storedType(f),
+      })),
       rules,
     );
     if (result.ok) return;
@@ -498,10 +550,13 @@ export class MockStore {
     at: string,
   ): Message {
     const attachments: Attachment[] = files.map((f) => {
-      const id = `u${++this.#uploadCounter}-${number}`;
-      const mimeType = f.type || 'application/octet-stream';
-      this.#attachmentData.set(id, f.data);
-      return { id, name: f.name, size: f.size, mimeType };
+      // Ids are random, so that nobody can reach an attachment by counting.
+      const id = this.#enforced('attachments.unguessable-ids')
+        ? crypto.randomUUID()
+        : `u${++this.#uploadCounter}-${number}`;
+      const mimeType = this.#storedType(f);
+      this.#attachmentData.set(id, f.bytes);
+      return { id, name: f.name, size: f.bytes.length, mimeType };
     });
     return { id: `m${number}-${ordinal}`, author: userRef(user), sentAt: at, body, attachments };
   }
@@ -515,10 +570,39 @@ export class MockStore {
     throw new ProblemError(503, { detail: 'Det finns inga lediga meddelandenummer.' });
   }
 
-  #replay(user: User, key: string, fingerprint: string): WriteResult | null {
-    const earlier = this.#idempotency.get(idempotencyScope(user, key));
+  /** The type a file is stored and served with: what its bytes are, given its extension. */
+  #storedType(f: UploadedFile): string {
+    const extension = /\.([^.]+)$/.exec(f.name)?.[1]?.toLowerCase() ?? '';
+    const entry = this.config.attachments.allowedTypes.find((t) => t.extension.toLowerCase() === extension);
+    if (!this.#enforced('content.type-from-bytes')) {
+      // What a server that trusts the claimed type, or else the name, would do.
+      const claimed = f.type.split(';')[0]!.trim().toLowerCase();
+      return claimed && claimed !== 'application/octet-stream'
+        ? claimed
+        : (entry?.mimeTypes[0] ?? 'application/octet-stream');
+    }
+    return contentTypeOf(f.bytes, entry);
+  }
+
+  #idempotencyScope(user: User, key: string): string {
+    return this.#enforced('idempotency.per-user') ? idempotencyScope(user, key) : key;
+  }
+
+  #replay(user: User, key: string, fingerprint: string, files: readonly UploadedFile[]): WriteResult | null {
+    if (!this.#enforced('idempotency.replay')) return null;
+    const scope = this.#idempotencyScope(user, key);
+    const earlier = this.#idempotency.get(scope);
     if (!earlier) return null;
-    if (earlier.fingerprint !== fingerprint) {
+    if (this.#clock().getTime() - earlier.at >= IDEMPOTENCY_KEY_TTL_MS) {
+      this.#idempotency.delete(scope);
+      return null;
+    }
+    const otherText = earlier.fingerprint !== fingerprint;
+    const otherFiles = !otherText && !sameBytes(earlier.files, files);
+    if (
+      (otherText && this.#enforced('idempotency.other-content-422')) ||
+      (otherFiles && this.#enforced('idempotency.file-bytes'))
+    ) {
       throw new ProblemError(422, {
         detail: 'Idempotency-Key har redan använts för ett annat meddelande.',
         errors: { idempotencyKey: 'Nyckeln har redan använts för ett annat innehåll.' },
@@ -527,10 +611,18 @@ export class MockStore {
     return { conversation: structuredClone(earlier.conversation), replayed: true };
   }
 
-  #remember(user: User, key: string, fingerprint: string, r: ConversationRecord): WriteResult {
+  #remember(
+    user: User,
+    key: string,
+    fingerprint: string,
+    files: readonly UploadedFile[],
+    r: ConversationRecord,
+  ): WriteResult {
     const conversation = toConversation(r);
-    this.#idempotency.set(idempotencyScope(user, key), {
+    this.#idempotency.set(this.#idempotencyScope(user, key), {
       fingerprint,
+      files: files.map((f) => f.bytes),
+      at: this.#clock().getTime(),
       conversation: structuredClone(conversation),
     });
     return { conversation, replayed: false };
@@ -599,6 +691,26 @@ function requireIdempotencyKey(key: string | null): string {
   const trimmed = key?.trim() ?? '';
   if (trimmed === '') throw new ProblemError(400, { detail: 'Idempotency-Key saknas.' });
   return trimmed;
+}
+
+interface IdempotencyEntry {
+  /** The request's text fields, file names and sizes. */
+  fingerprint: string;
+  /** The files' bytes: a retry must send the same files, not just the same names. */
+  files: readonly Uint8Array[];
+  /** When the key was first used (store clock, ms). */
+  at: number;
+  conversation: Conversation;
+}
+
+function sameBytes(a: readonly Uint8Array[], b: readonly UploadedFile[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((bytes, i) => {
+    const other = b[i]!.bytes;
+    if (bytes.length !== other.length) return false;
+    for (let j = 0; j < bytes.length; j++) if (bytes[j] !== other[j]) return false;
+    return true;
+  });
 }
 
 function idempotencyScope(user: User, key: string): string {

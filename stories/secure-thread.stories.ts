@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { MOCK_USER_IDS, type MockBackend } from '../mocks/index.js';
+import { MOCK_USER_IDS, sampleFileBytes, type MockBackend } from '../mocks/index.js';
 import type { ConversationRecord } from '../mocks/store.js';
 import type { SecureMessagesAdapter } from '../src/adapter/adapter.js';
 import type { Conversation, Status, User } from '../src/domain/index.js';
@@ -117,9 +117,8 @@ export const AssignedToMe: Story = {
 
 const file = (name: string, size: number, type: string) => ({
   name,
-  size,
   type,
-  data: new Blob([new Uint8Array(size)], { type }),
+  bytes: sampleFileBytes(name, size),
 });
 const attachmentsBackend = storyBackend();
 const attachmentsNumber = inStatus(attachmentsBackend, 'sent');

@@ -36,6 +36,7 @@ import {
 } from '../../src/domain/query.js';
 import type { Conversation, ConversationSummary } from '../../src/domain/types.js';
 import { WEBDRIVER } from '../engine.js';
+import { sampleFile } from '../../mocks/sample-files.js';
 
 const BASE = '/api/secure-messages/v1';
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -63,7 +64,7 @@ function query(filters: Partial<ConversationFilters> = {}, extra: Partial<Search
 }
 
 function pdf(name = 'intyg.pdf', size = 1024): File {
-  return new File([new Uint8Array(size).fill(37)], name, { type: 'application/pdf' });
+  return sampleFile(name, size, 'application/pdf');
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -244,7 +245,7 @@ describe('REST adapter × mock backend (contract)', () => {
       // worker, reads a multipart part whose file name has non-ASCII letters as text, not as a
       // file. A real server parses the upload itself; WebKit sends the same bytes as the others.
       if (WEBDRIVER) this.skip();
-      const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xe5, 0xe4, 0xf6]);
+      const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0xe5, 0xe4, 0xf6]);
       const file = new File([bytes], 'Löneunderlag år 2026 – Åsa & Örjan.pdf', { type: 'application/pdf' });
       const created = await api().createConversation(
         { subjectId: 'ovrigt', body: 'Se bilaga.', files: [file] },

@@ -4,6 +4,7 @@ import { DEFAULT_FILTERS, DEFAULT_SORT } from '../../src/domain/query.js';
 import type { Conversation } from '../../src/domain/types.js';
 import { createMockBackend, MOCK_USER_IDS, startMockWorker, type MockBackend } from '../../mocks/index.js';
 import { NOW } from './helpers.js';
+import { sampleFile } from '../../mocks/sample-files.js';
 
 const BASE = '/api/secure-messages/v1';
 const url = (path: string) => `${BASE}${path}`;
@@ -234,9 +235,7 @@ describe('mock handlers (through the service worker)', () => {
 
     it('replays a repeat with the same key: 201, Idempotent-Replayed, no second conversation', async () => {
       const data = () =>
-        form({ subjectId: 'utbetalning', body: 'Utbetalningen saknas' }, [
-          new File(['%PDF'], 'spec.pdf', { type: 'application/pdf' }),
-        ]);
+        form({ subjectId: 'utbetalning', body: 'Utbetalningen saknas' }, [sampleFile('spec.pdf', 16)]);
       const first = await ok<Conversation>(await send('/conversations', data(), 'key-1'), 201);
       const size = backend.store.size;
       const again = await send('/conversations', data(), 'key-1');
@@ -267,9 +266,7 @@ describe('mock handlers (through the service worker)', () => {
       const tooLarge = await problemOf(
         await send(
           '/conversations',
-          form({ subjectId: 'ovrigt', body: 'Hej' }, [
-            new File([new Uint8Array(1001)], 'stor.pdf', { type: 'application/pdf' }),
-          ]),
+          form({ subjectId: 'ovrigt', body: 'Hej' }, [sampleFile('stor.pdf', 1001)]),
         ),
         413,
       );
@@ -326,13 +323,7 @@ describe('mock handlers (through the service worker)', () => {
       await problemOf(await send(path, form({ body: 'x' }), null), 400);
       await problemOf(await send('/conversations/99999/messages', form({ body: 'x' })), 404);
       backend.store.config.attachments.maxBytes = 10;
-      await problemOf(
-        await send(
-          path,
-          form({ body: 'x' }, [new File([new Uint8Array(11)], 'a.pdf', { type: 'application/pdf' })]),
-        ),
-        413,
-      );
+      await problemOf(await send(path, form({ body: 'x' }, [sampleFile('a.pdf', 11)])), 413);
       await problemOf(
         await send(path, form({ body: 'x' }, [new File(['x'], 'a.zip', { type: 'application/zip' })])),
         415,
@@ -385,7 +376,7 @@ describe('mock handlers (through the service worker)', () => {
 
   describe('attachments', () => {
     it('downloads bytes with Content-Disposition and octet-stream', async () => {
-      const bytes = new Uint8Array([37, 80, 68, 70, 1, 2, 3]);
+      const bytes = new Uint8Array([37, 80, 68, 70, 45, 1, 2, 3]);
       const created = await ok<Conversation>(
         await send(
           '/conversations',
@@ -525,6 +516,112 @@ describe('mock handlers (through the service worker)', () => {
       backend.reset();
       expect(backend.faults.active).to.have.length(0);
       await ok(await fetch(url('/me')));
+    });
+  });
+
+  describe('contract rules', () => {
+    it('compares If-Match strongly: * and weak tags answer 412 and change nothing', async () => {
+      const { conversation } = await createOne();
+      const path = `/conversations/${conversation.number}/claim`;
+      for (const ifMatch of ['*', `W/"${conversation.version}"`]) {
+        const problem = await problemOf(await write(path, ifMatch), 412);
+        expect(problem.version).to.equal(conversation.version);
+      }
+      expect(backend.store.peek(conversation.number)!.assignee).to.equal(null);
+      await ok(await write(path, `"${conversation.version}"`));
+    });
+
+    it('answers every conversation with a strong ETag', async () => {
+      const { conversation, response } = await createOne();
+      expect(response.headers.get('ETag')).to.equal(`"${conversation.version}"`);
+    });
+
+    it('searches only with application/json bodies (415 otherwise)', async () => {
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'text/plain;charset=UTF-8']) {
+        const response = await fetch(url('/conversations/search'), {
+          method: 'POST',
+          headers: { 'Content-Type': type },
+          body: JSON.stringify(QUERY),
+        });
+        await problemOf(response, 415);
+      }
+      await ok(await search(QUERY));
+    });
+
+    it('decides a file type from its bytes: HTML as lon.pdf is 415, a real PDF is stored as one', async () => {
+      const size = backend.store.size;
+      const html = new File(['<!doctype html><script>alert(1)</script>'], 'lon.pdf', {
+        type: 'application/pdf',
+      });
+      await problemOf(await send('/conversations', form({ subjectId: 'ovrigt', body: 'Lön' }, [html])), 415);
+      expect(backend.store.size).to.equal(size);
+      const png = new File([sampleFile('bild.png', 64) as BlobPart], 'bild.pdf', { type: 'application/pdf' });
+      await problemOf(await send('/conversations', form({ subjectId: 'ovrigt', body: 'Lön' }, [png])), 415);
+      // The claimed type does not count either way: a PDF sent as octet-stream is a PDF.
+      const pdf = sampleFile('lon.pdf', 64, 'application/octet-stream');
+      const created = await ok<Conversation>(
+        await send('/conversations', form({ subjectId: 'ovrigt', body: 'Lön' }, [pdf])),
+        201,
+      );
+      expect(created.messages[0]!.attachments[0]!.mimeType).to.equal('application/pdf');
+    });
+
+    it('gives attachments random ids that only work under their own conversation', async () => {
+      const data = () => form({ subjectId: 'ovrigt', body: 'Bilaga' }, [sampleFile('a.pdf', 64)]);
+      const first = await ok<Conversation>(await send('/conversations', data()), 201);
+      const second = await ok<Conversation>(await send('/conversations', data()), 201);
+      const id = first.messages[0]!.attachments[0]!.id;
+      expect(id).to.match(/^[0-9a-f-]{36}$/);
+      expect(id).not.to.contain(first.number);
+      await problemOf(await fetch(url(`/conversations/${second.number}/attachments/${id}`)), 404);
+      expect((await fetch(url(`/conversations/${first.number}/attachments/${id}`))).status).to.equal(200);
+    });
+
+    it('compares files of a retried send by their bytes', async () => {
+      const data = (fill: string) =>
+        form({ subjectId: 'ovrigt', body: 'Samma' }, [
+          new File([`%PDF-1.7 ${fill}`], 'a.pdf', { type: 'application/pdf' }),
+        ]);
+      await ok(await send('/conversations', data('x'), 'bytes-key'), 201);
+      const problem = await problemOf(await send('/conversations', data('y'), 'bytes-key'), 422);
+      expect(problem.errors).to.have.property('idempotencyKey');
+      const again = await send('/conversations', data('x'), 'bytes-key');
+      expect(again.headers.get('Idempotent-Replayed')).to.equal('true');
+    });
+
+    it('downloads with attachment, nosniff, a sandbox CSP and no-store', async () => {
+      const created = await ok<Conversation>(
+        await send(
+          '/conversations',
+          form({ subjectId: 'ovrigt', body: 'Bilaga' }, [sampleFile('a.pdf', 64)]),
+        ),
+        201,
+      );
+      const id = created.messages[0]!.attachments[0]!.id;
+      const response = await fetch(url(`/conversations/${created.number}/attachments/${id}`));
+      expect(response.headers.get('Content-Disposition')).to.equal("attachment; filename*=UTF-8''a.pdf");
+      expect(response.headers.get('X-Content-Type-Options')).to.equal('nosniff');
+      expect(response.headers.get('Content-Security-Policy')).to.equal('sandbox');
+      expect(response.headers.get('Cache-Control')).to.equal('no-store');
+    });
+
+    it('a gateway fault: the origin stores the reply, the client gets the status as text/html', async () => {
+      const { conversation } = await createOne();
+      const path = `/conversations/${conversation.number}/messages`;
+      backend.faults.add({ kind: 'gateway', status: 504, times: 2, match: { method: 'POST', path } });
+      const messages = backend.store.messageCount();
+      for (let i = 0; i < 2; i++) {
+        const response = await send(path, form({ body: 'Svar' }), 'gateway-key');
+        expect(response.status).to.equal(504);
+        expect(response.headers.get('Content-Type')).to.match(/^text\/html/);
+        expect(await response.text()).to.contain('504');
+      }
+      expect(backend.store.messageCount()).to.equal(messages + 1);
+      const settled = await send(path, form({ body: 'Svar' }), 'gateway-key');
+      expect(settled.status).to.equal(201);
+      expect(settled.headers.get('Idempotent-Replayed')).to.equal('true');
+      expect(backend.store.messageCount()).to.equal(messages + 1);
+      expect(() => backend.faults.add({ kind: 'gateway', status: 500 as 502 })).to.throw(RangeError);
     });
   });
 

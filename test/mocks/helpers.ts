@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { User } from '../../src/domain/types.js';
 import type { MockBackend } from '../../mocks/index.js';
 import { ProblemError, type ProblemDetails } from '../../mocks/problem.js';
+import { sampleFileBytes } from '../../mocks/sample-files.js';
 import type { UploadedFile } from '../../mocks/store.js';
 
 export const NOW = new Date('2024-03-27T12:00:00Z');
@@ -26,7 +27,7 @@ export function expectProblem(fn: () => unknown, status: number): ProblemDetails
   throw new Error('unreachable');
 }
 
+/** An upload whose bytes match its name's type (a PDF starts with %PDF-), as a server checks. */
 export function upload(name: string, size: number, type: string): UploadedFile {
-  const file = new File([new Uint8Array(size).fill(65)], name, { type });
-  return { name, size: file.size, type, data: file };
+  return { name, type, bytes: sampleFileBytes(name, size) };
 }

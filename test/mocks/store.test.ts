@@ -203,8 +203,19 @@ describe('mock store', () => {
         status: 415,
       },
       {
-        name: 'a MIME type not matching the extension',
-        files: () => [upload('bild.png', 10, 'application/pdf')],
+        name: 'bytes not matching the extension, whatever type is claimed',
+        files: () => [{ ...upload('bild.pdf', 10, 'image/png'), name: 'bild.png' }],
+        status: 415,
+      },
+      {
+        name: 'HTML uploaded as lon.pdf with the type application/pdf',
+        files: () => [
+          {
+            name: 'lon.pdf',
+            type: 'application/pdf',
+            bytes: new TextEncoder().encode('<!doctype html><script>alert(1)</script>'),
+          },
+        ],
         status: 415,
       },
       {
@@ -246,7 +257,7 @@ describe('mock store', () => {
       expect(meta).to.include({ name: 'Lönespecifikation mars.pdf', size: 300, mimeType: 'application/pdf' });
       const download = backend.store.attachment(employer, c.number, meta.id);
       expect(download.name).to.equal('Lönespecifikation mars.pdf');
-      expect(new Uint8Array(await download.blob.arrayBuffer())).to.deep.equal(new Uint8Array(300).fill(65));
+      expect(new Uint8Array(await download.blob.arrayBuffer())).to.deep.equal(file.bytes);
       expectProblem(() => backend.store.attachment(other, c.number, meta.id), 404);
       expectProblem(() => backend.store.attachment(employer, c.number, 'nope'), 404);
     });
@@ -374,7 +385,7 @@ describe('mock store', () => {
       expect(claimed.assignee).to.deep.equal({ id: 'ABCD01', name: 'Anna Berglund', side: 'employer' });
       const taken = backend.store.takeOver(employer, c.number, `"${claimed.version}"`);
       expect(taken.assignee?.id).to.equal('NAEF00');
-      const released = backend.store.release(employer, c.number, `W/"${taken.version}"`);
+      const released = backend.store.release(employer, c.number, `"${taken.version}"`);
       expect(released.assignee).to.equal(null);
       expect(released.history.map((h) => [h.action, h.actor.id])).to.deep.equal([
         ['claimed', 'ABCD01'],
@@ -456,9 +467,23 @@ describe('mock store', () => {
     });
 
     it('parses If-Match lists and wildcards', () => {
-      expect(parseIfMatch('"v1", W/"v2" ,v3')).to.deep.equal(['v1', 'v2', 'v3']);
+      expect(parseIfMatch('"v1", W/"v2" ,v3, *')).to.deep.equal([
+        { wildcard: false, weak: false, value: 'v1' },
+        { wildcard: false, weak: true, value: 'v2' },
+        { wildcard: false, weak: false, value: 'v3' },
+        { wildcard: true },
+      ]);
       const c = create(employer);
-      expect(backend.store.claim(employer, c.number, '"v0", *').assignee?.id).to.equal('NAEF00');
+      expect(backend.store.claim(employer, c.number, `"v0", "${c.version}"`).assignee?.id).to.equal('NAEF00');
+    });
+
+    it('compares strongly: * and weak tags are 412, even for the current version', () => {
+      const c = create(employer);
+      for (const ifMatch of ['*', `W/"${c.version}"`, `"v0", *`]) {
+        expectProblem(() => backend.store.claim(employer, c.number, ifMatch), 412);
+      }
+      expect(backend.store.peek(c.number)!.assignee).to.equal(null);
+      expect(backend.store.claim(employer, c.number, `"${c.version}"`).assignee?.id).to.equal('NAEF00');
     });
   });
 

@@ -8,6 +8,7 @@ import '../../../src/define/secure-compose.js';
 import type { SecureCompose } from '../../../src/define/secure-compose.js';
 import { eventually } from '../helpers.js';
 import { field, normalise, root } from '../queries.js';
+import { sampleFile } from '../../../mocks/sample-files.js';
 
 export async function renderCompose(
   adapter: SecureMessagesAdapter,
@@ -47,7 +48,7 @@ export async function chooseFiles(el: SecureCompose, ...files: File[]): Promise<
 }
 
 export function pdf(name = 'lönebesked.pdf', bytes = 2048): File {
-  return new File([new Uint8Array(bytes).fill(37)], name, { type: 'application/pdf' });
+  return sampleFile(name, bytes, 'application/pdf');
 }
 
 /** A complete, valid draft. */

@@ -25,6 +25,7 @@ import {
   useMockBackend,
   type ThreadOptions,
 } from './thread-helpers.js';
+import { sampleFile } from '../../../mocks/sample-files.js';
 
 describe('<secure-thread> reply faults', function () {
   this.timeout(30_000);
@@ -187,7 +188,7 @@ describe('<secure-thread> reply faults', function () {
     it(`${status} from the server: shown at Bifoga fil, with the summary focused; nothing stored`, async () => {
       backend.faults.add({ kind: 'status', status, match: send(number), times: 1 });
       const el = await ready();
-      chooseFiles(el, [new File(['%PDF'], 'intyg.pdf', { type: 'application/pdf' })]);
+      chooseFiles(el, [sampleFile('intyg.pdf', 16)]);
       await el.updateComplete;
       button(el, 'Skicka').click();
       await eventually(() => focused(el)?.id === 'error-summary');
