@@ -1,29 +1,12 @@
 // React 19 sets custom-element properties (adapter) as properties and listens to custom events
-// through `on<event-name>` props. Register the elements before the first render.
-import { useState, type ReactNode } from 'react';
+// through `on<event-name>` props, typed by the package. Register the elements before the first render.
+import { useState } from 'react';
 import '@kpa/secure-messages/define/secure-adapter-provider.js';
 import '@kpa/secure-messages/define/notice-badge.js';
 import '@kpa/secure-messages/define/secure-messages.js';
-import type {
-  SecureAuthRequiredEvent,
-  SecureMessageSentEvent,
-  SecureMessagesAdapter,
-} from '@kpa/secure-messages';
-
-declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace JSX {
-    interface IntrinsicElements {
-      'secure-adapter-provider': { adapter: SecureMessagesAdapter; children?: ReactNode };
-      'notice-badge': { href?: string; appearance?: 'text' | 'badge' };
-      'secure-messages': {
-        routing?: 'hash' | 'none';
-        'onsecure-message-sent'?: (event: SecureMessageSentEvent) => void;
-        'onsecure-auth-required'?: (event: SecureAuthRequiredEvent) => void;
-      };
-    }
-  }
-}
+// The JSX types of every element, generated from the package's custom-elements.json.
+import type {} from '@kpa/secure-messages/react';
+import type { SecureMessagesAdapter } from '@kpa/secure-messages';
 
 export function App({ adapter }: { adapter: SecureMessagesAdapter }) {
   const [lastSent, setLastSent] = useState<string>();

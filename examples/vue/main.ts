@@ -7,6 +7,9 @@ import '@kpa/secure-messages/define/notice-badge.js';
 import '@kpa/secure-messages/define/secure-messages.js';
 import { createRestAdapter } from '@kpa/secure-messages/adapter';
 import type { SecureMessageSentEvent } from '@kpa/secure-messages';
+// Vue's GlobalComponents types of every element, generated from the package's custom-elements.json:
+// vue-tsc and the editor then check the tags, props and `@secure-*` handlers in single-file components.
+import type {} from '@kpa/secure-messages/vue';
 
 const adapter = createRestAdapter({ baseUrl: '/api/secure-messages/v1', credentials: 'include' });
 
