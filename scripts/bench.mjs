@@ -2,7 +2,8 @@
 // beside a floor measured in the same run, so machine noise cancels. Prints one line per case
 // (figure, floor, ratio, budget) and exits non-zero when a budget is exceeded.
 // - Speed and memory: bench/ built with Vite against dist/, in headless Chromium (bench/bench.ts).
-// - Size: minified + gzip, Lit counted once; budgets in KB. The floor is the Lit packages each
+// - Size: bundled alone with esbuild, fully minified, gzip level 9 (brotli shown), Lit counted
+//   once, the lazily loaded English texts not counted; budgets in KB. The floor is the Lit packages each
 //   one uses, in their least use (scripts/size-floor-*.ts): what no code of ours could go below.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -47,18 +48,18 @@ const sizes = await featureSizes();
 const KB = 1024;
 results.push(
   {
-    name: '<notice-badge> alone, incl. Lit (gzip)',
+    name: `<notice-badge> alone, incl. Lit (gzip; brotli ${(sizes.badge.brotli / KB).toFixed(1)} KB)`,
     unit: 'KB',
     figure: sizes.badge.gzip / KB,
     floor: sizes.badgeFloor.gzip / KB,
-    limit: 7.5,
+    limit: 9.5,
   },
   {
-    name: 'whole feature incl. Lit and REST adapter (gzip)',
+    name: `whole feature incl. Lit, REST adapter (gzip; brotli ${(sizes.whole.brotli / KB).toFixed(1)} KB)`,
     unit: 'KB',
     figure: sizes.whole.gzip / KB,
     floor: sizes.wholeFloor.gzip / KB,
-    limit: 28,
+    limit: 35,
   },
 );
 

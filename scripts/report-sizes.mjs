@@ -1,4 +1,4 @@
-// Prints the minified and gzipped size of each entry point of the library, bundled on its own
+// Prints the minified, gzipped and brotli size of each entry point of the library, bundled on its own
 // (shared chunks included, Lit and MSW excluded), then Lit's own size and the whole feature with
 // Lit counted once. Runs after `vite build` as part of `npm run build`.
 import { readdirSync } from 'node:fs';
@@ -29,8 +29,9 @@ rows.push(['  floor: its Lit packages alone', feature.wholeFloor]);
 rows.push(['notice-badge incl. Lit', feature.badge]);
 rows.push(['  floor: its Lit packages alone', feature.badgeFloor]);
 
-console.log('\nEntry point sizes (minified / gzip; Lit and MSW external unless said):');
-for (const [name, size] of rows) console.log(`  ${name.padEnd(34)} ${kb(size.bytes)} ${kb(size.gzip)}`);
+console.log('\nEntry point sizes (minified / gzip / brotli; Lit and MSW external unless said):');
+for (const [name, size] of rows)
+  console.log(`  ${name.padEnd(34)} ${kb(size.bytes)} ${kb(size.gzip)} ${kb(size.brotli)}`);
 console.log(
   `  (the English texts load on demand: ${kb(feature.whole.lazyGzip).trim()} gzip more after setLocale('en'))`,
 );
