@@ -116,7 +116,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', '*.config.*', '.storybook/**', '.puppeteerrc.cjs', 'examples/node-test/**'],
+    files: ['scripts/**/*.mjs', '*.config.*', '.storybook/**', '.puppeteerrc.cjs', 'examples/node-test/**', 'conformance/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -589,7 +589,6 @@ export class MockStore {
   }
 
   #replay(user: User, key: string, fingerprint: string, files: readonly UploadedFile[]): WriteResult | null {
-    if (!this.#enforced('idempotency.replay')) return null;
     const scope = this.#idempotencyScope(user, key);
     const earlier = this.#idempotency.get(scope);
     if (!earlier) return null;
@@ -608,6 +607,7 @@ export class MockStore {
         errors: { idempotencyKey: 'Nyckeln har redan använts för ett annat innehåll.' },
       });
     }
+    if (!this.#enforced('idempotency.replay')) return null;
     return { conversation: structuredClone(earlier.conversation), replayed: true };
   }
 

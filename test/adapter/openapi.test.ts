@@ -156,12 +156,12 @@ const CONTRACT: { op: string; statuses: string[] }[] = [
   { op: 'GET /subjects', statuses: ['200', '401', ALL_5XX] },
   { op: 'GET /organisations', statuses: ['200', '401', ALL_5XX] },
   { op: 'GET /config', statuses: ['200', '401', ALL_5XX] },
-  { op: 'POST /conversations/search', statuses: ['200', '400', '401', '422', ALL_5XX] },
+  { op: 'POST /conversations/search', statuses: ['200', '400', '401', '403', '415', '422', ALL_5XX] },
   { op: 'GET /conversations/{number}', statuses: ['200', '401', '404', ALL_5XX] },
-  { op: 'POST /conversations', statuses: ['201', '400', '401', '413', '415', '422', ALL_5XX] },
+  { op: 'POST /conversations', statuses: ['201', '400', '401', '403', '413', '415', '422', ALL_5XX] },
   {
     op: 'POST /conversations/{number}/messages',
-    statuses: ['201', '400', '401', '404', '413', '415', '422', ALL_5XX],
+    statuses: ['201', '400', '401', '403', '404', '413', '415', '422', ALL_5XX],
   },
   {
     op: 'POST /conversations/{number}/claim',

@@ -1,0 +1,49 @@
+/**
+ * The contract's rules by id, as api/openapi.yaml states them ("Rules a server must enforce").
+ * The mock backend keeps the same ids (mocks/rules.ts); a test compares the lists.
+ */
+export const RULES = [
+  { id: 'auth.session-required', summary: 'without a session, 401' },
+  { id: 'auth.cookie-attributes', summary: 'session cookies are Secure, HttpOnly, SameSite' },
+  { id: 'auth.background-no-extend', summary: 'X-Background-Request: 1 does not extend an idle session' },
+  { id: 'csrf.origin', summary: 'a write from a foreign Origin or Sec-Fetch-Site: cross-site is 403' },
+  { id: 'csrf.token', summary: 'a write without the CSRF token (and no allowed Origin) is 403' },
+  {
+    id: 'cors.allowlist',
+    summary: 'CORS only for allowlisted origins, with credentials and the needed headers',
+  },
+  { id: 'authz.organisation-404', summary: "another organisation's conversation is 404 everywhere" },
+  { id: 'authz.close-staff-only', summary: 'only KPA staff close (403)' },
+  {
+    id: 'authz.create-own-organisation',
+    summary: "an employer naming another organisation's customer number is 422",
+  },
+  {
+    id: 'attachments.belong-to-conversation',
+    summary: 'an attachment id only works under its own conversation',
+  },
+  { id: 'attachments.unguessable-ids', summary: 'attachment ids are random, not counters' },
+  { id: 'idempotency.replay', summary: 'same key, same content: the stored result again' },
+  { id: 'idempotency.other-content-422', summary: 'same key, other content: 422' },
+  { id: 'idempotency.file-bytes', summary: 'files of a retry are compared by their bytes' },
+  { id: 'idempotency.per-user', summary: 'keys are scoped per user' },
+  { id: 'concurrency.strong-etag', summary: 'ETag is strong and equals the version' },
+  { id: 'concurrency.if-match-star-412', summary: 'If-Match: * is 412' },
+  { id: 'concurrency.if-match-weak-412', summary: 'a weak If-Match is 412' },
+  { id: 'concurrency.if-match-required-428', summary: 'a missing If-Match is 428' },
+  { id: 'concurrency.stale-412', summary: 'a stale If-Match is 412' },
+  { id: 'content.search-json-only', summary: 'search accepts only application/json (415)' },
+  { id: 'content.type-from-bytes', summary: "a file's type comes from its bytes (HTML as .pdf is 415)" },
+  { id: 'content.too-large-413', summary: 'a file above maxBytes is 413' },
+  {
+    id: 'content.upload-encoding',
+    summary: 'file parts with their own Content-Type (as the REST adapter sends) are accepted',
+  },
+  { id: 'download.disposition', summary: "Content-Disposition: attachment; filename*=UTF-8''…" },
+  { id: 'download.nosniff', summary: 'X-Content-Type-Options: nosniff' },
+  { id: 'download.csp-sandbox', summary: 'Content-Security-Policy: sandbox' },
+  { id: 'download.no-store', summary: 'downloads are Cache-Control: no-store' },
+  { id: 'errors.problem-details', summary: 'every 4xx is application/problem+json (RFC 9457)' },
+  { id: 'cache.no-store', summary: 'every response is Cache-Control: no-store' },
+  { id: 'schema.responses', summary: 'every response matches the OpenAPI schemas' },
+];
