@@ -1,6 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SendOptions, UploadProgress } from '../adapter/adapter.js';
-import { AuthRequiredError, isAbortError, NetworkError, ServerError } from '../adapter/errors.js';
+import {
+  AuthRequiredError,
+  isAbortError,
+  isAdapterError,
+  NetworkError,
+  ServerError,
+} from '../adapter/errors.js';
 import type { MessageDraft } from './drafts.js';
 
 /**
@@ -35,6 +41,24 @@ export const DEFAULT_SEND_TIMEOUT = 60_000;
 /** A Retry-After longer than this is not waited for automatically; the user may press Försök igen. */
 const MAX_AUTOMATIC_WAIT_MS = 60_000;
 
+/**
+ * What a failed send says about whether the message was stored:
+ * - `unknown`: the answer was lost, or a 5xx came back — a gateway may answer 502/504 after the
+ *   origin stored the message, and a 500 may come after the write. The draft stays locked under
+ *   its key until a retry settles it.
+ * - `not-stored`: a definite 4xx: the server refused the request, so nothing was stored (and any
+ *   earlier attempt under the same key was refused the same way). The draft may be edited under
+ *   a new key. 401, 408 and 429 say nothing about an earlier attempt and are not definite.
+ * - `unchanged`: anything else leaves what was known as it was.
+ */
+function outcomeOf(error: unknown): 'unknown' | 'not-stored' | 'unchanged' {
+  if (error instanceof NetworkError) return error.outcomeUnknown ? 'unknown' : 'unchanged';
+  if (!isAdapterError(error) || error.status === undefined) return 'unchanged';
+  if (error.status >= 500) return 'unknown';
+  if (error.status >= 400 && ![401, 408, 429].includes(error.status)) return 'not-stored';
+  return 'unchanged';
+}
+
 /** Thrown into the request's signal when it took longer than `timeout`. */
 function timeoutReason(): DOMException {
   return new DOMException('The request took too long.', 'TimeoutError');
@@ -46,9 +70,10 @@ function timeoutReason(): DOMException {
  * (honouring Retry-After) and requests that never answer, an immediate retry when the browser
  * comes back online, and never two requests at once.
  *
- * A request whose answer was lost may have been stored. The draft is then marked
- * `outcomeUnknown` and must not be edited until a retry with the same key settles it; the server
- * answers that retry with the message it stored the first time, so exactly one message exists.
+ * A request whose answer was lost, or that got a 5xx, may have been stored. The draft is then
+ * marked `outcomeUnknown` and must not be edited until a retry with the same key settles it; the
+ * server answers that retry with the message it stored the first time, so exactly one message
+ * exists. Only a definite 4xx unlocks it (see `outcomeOf`).
  */
 export class SendController<T> implements ReactiveController {
   phase: SendPhase = 'idle';
@@ -115,9 +140,20 @@ export class SendController<T> implements ReactiveController {
     return done;
   }
 
-  /** Back to idle (after a success has been shown and the user starts anew). */
-  reset(): void {
-    if (this.busy) return;
+  /**
+   * Back to idle (after a success has been shown and the user starts anew). `discard`: also when
+   * a send is under way, which is aborted and forgotten (the draft it sent no longer exists).
+   */
+  reset(discard = false): void {
+    if (this.busy) {
+      if (!discard) return;
+      this.#clearRetry();
+      const abort = this.#abort;
+      this.#abort = undefined;
+      abort?.abort();
+      this.#finish(undefined);
+    }
+    this.#draft = undefined;
     this.phase = 'idle';
     this.error = undefined;
     this.progress = null;
@@ -179,7 +215,9 @@ export class SendController<T> implements ReactiveController {
 
   #failed(draft: MessageDraft, error: unknown): void {
     this.error = error;
-    if (error instanceof NetworkError && error.outcomeUnknown) draft.outcomeUnknown = true;
+    const outcome = outcomeOf(error);
+    if (outcome === 'unknown') draft.outcomeUnknown = true;
+    else if (outcome === 'not-stored') draft.outcomeUnknown = false;
     const delay = this.#retryDelay(error);
     if (delay !== undefined) {
       this.#retries++;
