@@ -19,6 +19,16 @@ export interface SendOptions {
   onProgress?: (progress: UploadProgress) => void;
 }
 
+/** Options of a read. */
+export interface ReadOptions {
+  /**
+   * True when no user asked for this request: polling, a refresh after a change elsewhere, the
+   * tab showing again. The REST adapter sends it as `X-Background-Request: 1`, and a server must
+   * not let such a request extend an idle session (api/openapi.yaml).
+   */
+  background?: boolean;
+}
+
 /** A new conversation as the user wrote it. */
 export interface NewConversationDraft {
   subjectId: string;
@@ -65,9 +75,9 @@ export interface SecureMessagesAdapter {
   /** Attachment limits, message length, expected reply time. */
   getServerConfig(signal: AbortSignal): Promise<ServerConfig>;
   /** One page of conversations; filtering, sorting and paging happen on the server. */
-  searchConversations(query: SearchQuery, signal: AbortSignal): Promise<SearchResult>;
+  searchConversations(query: SearchQuery, signal: AbortSignal, options?: ReadOptions): Promise<SearchResult>;
   /** One conversation by its Meddelandenummer. Reading never changes its status. */
-  getConversation(number: string, signal: AbortSignal): Promise<Conversation>;
+  getConversation(number: string, signal: AbortSignal, options?: ReadOptions): Promise<Conversation>;
   /** Starts a conversation; the server gives it its Meddelandenummer. */
   createConversation(draft: NewConversationDraft, options: SendOptions): Promise<Conversation>;
   /** Adds a message; a reply to an Avslutad conversation reopens it. */
@@ -81,7 +91,7 @@ export interface SecureMessagesAdapter {
   /** Markera konversation som avslutad (KPA staff only). */
   close(number: string, version: string, signal: AbortSignal): Promise<Conversation>;
   /** Number of conversations needing attention (Nytt meddelande, Svar inkommit). */
-  getNoticeCount(signal: AbortSignal): Promise<number>;
+  getNoticeCount(signal: AbortSignal, options?: ReadOptions): Promise<number>;
   /** The bytes of one attachment, for saving; never rendered inline. */
   downloadAttachment(
     number: string,
@@ -93,4 +103,9 @@ export interface SecureMessagesAdapter {
    * All elements sharing one adapter instance see each other's changes.
    */
   subscribe(listener: ChangeListener): () => void;
+  /**
+   * Optional: drops whatever the adapter itself keeps about the signed-in user's data (the REST
+   * adapter's attachment names). Called when the session ends (a 401, or `forgetSession`).
+   */
+  forget?(): void;
 }

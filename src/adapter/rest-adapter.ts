@@ -6,6 +6,7 @@ import type {
   ConversationChange,
   DownloadedAttachment,
   NewConversationDraft,
+  ReadOptions,
   ReplyDraft,
   SecureMessagesAdapter,
   SendOptions,
@@ -13,7 +14,7 @@ import type {
 } from './adapter.js';
 import { ChangeHub } from './change-hub.js';
 import { errorMessages } from './error-messages.js';
-import { isAdapterError, NetworkError, ServerError } from './errors.js';
+import { AuthRequiredError, isAdapterError, NetworkError, ServerError } from './errors.js';
 import {
   isArrayOf,
   isConversation,
@@ -43,13 +44,19 @@ export interface RestAdapterOptions {
    * thrown here reject the call unchanged.
    */
   headers?: () => Record<string, string> | Promise<Record<string, string>>;
-  /** The `fetch` to use; default the global one, looked up per request. */
+  /**
+   * The `fetch` to use for every request, uploads included; default the global one, looked up per
+   * request. With a custom `fetch` an upload's progress is reported once, when it is done (fetch
+   * cannot report upload progress), so the elements show an indeterminate bar while it runs.
+   */
   fetch?: typeof fetch;
   /** Share one hub between adapters, or notify it from elsewhere; default a new hub per adapter. */
   changes?: ChangeHub;
 }
 
 const ACCEPT = 'application/json, application/problem+json';
+/** Marks a request no user asked for (polling, refreshes); see `ReadOptions.background`. */
+export const BACKGROUND_HEADER = 'X-Background-Request';
 /** Attachment names remembered for `downloadAttachment`'s fallback name (memory only). */
 const REMEMBERED_NAMES_MAX = 1000;
 
@@ -59,6 +66,8 @@ interface RequestSpec {
   signal: AbortSignal;
   /** A write: a lost response leaves its outcome unknown. */
   write: boolean;
+  /** No user asked for it (polling, refreshes). */
+  background?: boolean;
   json?: unknown;
   form?: FormData;
   headers?: Record<string, string>;
@@ -115,9 +124,12 @@ function parseXhrHeaders(raw: string): Headers {
  * - Sends are multipart with an `Idempotency-Key`; assignment writes and close carry
  *   `If-Match: "<version>"`. A conversation's `version` is taken from the response's `ETag`.
  * - Upload progress: `fetch` cannot report it, so `createConversation` and `reply` use
- *   `XMLHttpRequest` when (and only when) `onProgress` is given. XHR cannot send with a cache mode
- *   (POST responses are never cached anyway) and cannot leave out cookies on same-origin requests,
- *   so with `credentials: 'omit'` fetch is used and progress is reported once, when done.
+ *   `XMLHttpRequest` when `onProgress` is given — unless the host gave its own `fetch` (which
+ *   then carries every request, so its auth, CSRF or tracing is never skipped) or
+ *   `credentials: 'omit'` (XHR cannot leave out cookies on same-origin requests). Then fetch is
+ *   used and progress is reported once, when done.
+ * - Reads that no user asked for (`options.background`) carry `X-Background-Request: 1`.
+ * - A 401 drops the attachment names it remembered (as does `forget()`).
  * - After every successful write (including an idempotent replay) subscribers are notified. A
  *   write that completes just as its signal aborts still notifies (the change happened), then
  *   rejects with the abort reason like every aborted call.
@@ -129,6 +141,8 @@ export class RestAdapter implements SecureMessagesAdapter {
   readonly #credentials: RequestCredentials;
   readonly #headers: RestAdapterOptions['headers'];
   readonly #fetch: typeof fetch;
+  /** The host gave its own fetch: use it for uploads too. */
+  readonly #customFetch: boolean;
   readonly #changes: ChangeHub;
   readonly #attachmentNames = new Map<string, string>();
 
@@ -138,6 +152,7 @@ export class RestAdapter implements SecureMessagesAdapter {
     this.#headers = options.headers;
     const custom = options.fetch;
     this.#fetch = custom ?? ((input, init) => fetch(input, init));
+    this.#customFetch = custom !== undefined;
     this.#changes = options.changes ?? new ChangeHub();
   }
 
@@ -162,7 +177,7 @@ export class RestAdapter implements SecureMessagesAdapter {
     return this.#getJson('/config', signal, isServerConfig);
   }
 
-  searchConversations(query: SearchQuery, signal: AbortSignal): Promise<SearchResult> {
+  searchConversations(query: SearchQuery, signal: AbortSignal, options?: ReadOptions): Promise<SearchResult> {
     return abortable(signal, async () => {
       const response = await this.#send({
         method: 'POST',
@@ -170,18 +185,20 @@ export class RestAdapter implements SecureMessagesAdapter {
         signal,
         write: false,
         json: query,
+        background: options?.background,
       });
       return this.#readJson(response, isSearchResult);
     });
   }
 
-  getConversation(number: string, signal: AbortSignal): Promise<Conversation> {
+  getConversation(number: string, signal: AbortSignal, options?: ReadOptions): Promise<Conversation> {
     return abortable(signal, async () => {
       const response = await this.#send({
         method: 'GET',
         path: `/conversations/${segment(number)}`,
         signal,
         write: false,
+        background: options?.background,
       });
       return this.#readConversation(response);
     });
@@ -221,9 +238,15 @@ export class RestAdapter implements SecureMessagesAdapter {
     return this.#assignmentWrite(number, 'close', version, signal, 'closed');
   }
 
-  getNoticeCount(signal: AbortSignal): Promise<number> {
+  getNoticeCount(signal: AbortSignal, options?: ReadOptions): Promise<number> {
     return abortable(signal, async () => {
-      const response = await this.#send({ method: 'GET', path: '/notices/count', signal, write: false });
+      const response = await this.#send({
+        method: 'GET',
+        path: '/notices/count',
+        signal,
+        write: false,
+        background: options?.background,
+      });
       return (await this.#readJson(response, isNoticeCount)).count;
     });
   }
@@ -258,6 +281,11 @@ export class RestAdapter implements SecureMessagesAdapter {
 
   subscribe(listener: ChangeListener): () => void {
     return this.#changes.subscribe(listener);
+  }
+
+  /** Drops the attachment names remembered for `downloadAttachment` (the session ended). */
+  forget(): void {
+    this.#attachmentNames.clear();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -321,12 +349,13 @@ export class RestAdapter implements SecureMessagesAdapter {
   async #send(spec: RequestSpec): Promise<Response> {
     const headers: Record<string, string> = { ...(await this.#headers?.()), Accept: ACCEPT };
     if (spec.json !== undefined) headers['Content-Type'] = 'application/json';
+    if (spec.background) headers[BACKGROUND_HEADER] = '1';
     Object.assign(headers, spec.headers);
     const url = `${this.#baseUrl}${spec.path}`;
     const body = spec.json !== undefined ? JSON.stringify(spec.json) : spec.form;
 
     let response: Response;
-    if (spec.onProgress && spec.form && this.#credentials !== 'omit') {
+    if (spec.onProgress && spec.form && !this.#customFetch && this.#credentials !== 'omit') {
       response = await this.#xhr(url, spec, headers, spec.form, spec.onProgress);
     } else {
       try {
@@ -353,7 +382,11 @@ export class RestAdapter implements SecureMessagesAdapter {
         safeProgress(spec.onProgress, { loaded: size, total: size });
       }
     }
-    if (!response.ok) throw await errorFromResponse(response);
+    if (!response.ok) {
+      const error = await errorFromResponse(response);
+      if (error instanceof AuthRequiredError) this.forget();
+      throw error;
+    }
     return response;
   }
 
