@@ -17,3 +17,4 @@ export {
 } from './elements/secure-messages/secure-messages.js';
 export { NoticeBadge } from './elements/notice-badge/notice-badge.js';
 export { defineElement } from './define/define.js';
+export { forgetSession } from './controllers/session.js';

@@ -1,8 +1,8 @@
 /**
- * Drafts being written, kept in memory per adapter instance so that they survive moving between
- * views inside the feature (a new element on the same adapter finds the draft again) and every
- * failed send. Deliberately never written to localStorage, sessionStorage, IndexedDB or cookies:
- * a draft holds personal data, and it is gone when the page is.
+ * A draft being written. Drafts are kept in memory per adapter and user (session.ts), so that they
+ * survive moving between views inside the feature (a new element on the same adapter finds the
+ * draft again) and every failed send. Deliberately never written to localStorage, sessionStorage,
+ * IndexedDB or cookies: a draft holds personal data, and it is gone when the page is.
  */
 
 export interface MessageDraft {
@@ -45,28 +45,6 @@ export function emptyDraft(): MessageDraft {
     idempotencyKey: undefined,
     outcomeUnknown: false,
   };
-}
-
-const drafts = new WeakMap<object, Map<string, MessageDraft>>();
-
-/** The draft under `key` for this adapter, made empty on first use; the same object every time. */
-export function getDraft(adapter: object, key: string): MessageDraft {
-  let byKey = drafts.get(adapter);
-  if (!byKey) {
-    byKey = new Map();
-    drafts.set(adapter, byKey);
-  }
-  let draft = byKey.get(key);
-  if (!draft) {
-    draft = emptyDraft();
-    byKey.set(key, draft);
-  }
-  return draft;
-}
-
-/** Forgets the draft under `key` (after it was sent). */
-export function discardDraft(adapter: object, key: string): void {
-  drafts.get(adapter)?.delete(key);
 }
 
 /** True when the draft holds something the user would lose: text or files. */

@@ -23,7 +23,8 @@ import {
   sameFilters,
   sanitiseQuery,
 } from './inbox-query.js';
-import { currentUser, subjects } from './session.js';
+import { currentUser, subjects, type SessionEvent } from './session.js';
+import { SessionLink, signedOutError } from './session-link.js';
 
 /** What the inbox controller needs from its element. */
 export interface InboxHost extends ReactiveControllerHost {
@@ -90,16 +91,22 @@ export class InboxController implements ReactiveController {
   #unsubscribe: (() => void) | undefined = undefined;
   #lastResult: SearchResult | undefined = undefined;
   #lastError: unknown = undefined;
-  #authNotified = false;
   #connected = false;
   /** A search was cut short because the element left the page. */
   #interrupted = false;
+  /** The next search was asked for by no user (a change elsewhere). */
+  #background = false;
+  readonly #session: SessionLink;
 
   constructor(host: InboxHost, options: InboxControllerOptions = {}) {
     this.#host = host;
     this.#options = options;
     this.#applied = defaultInboxQuery();
     this.draft = cloneFilters(this.#applied.filters);
+    this.#session = new SessionLink(
+      (event) => this.#onSession(event),
+      () => options.onAuthRequired?.(),
+    );
     host.addController(this);
     // Added after this controller, so hostUpdate below picks the adapter (and a remembered query) first.
     this.#task = new Task(host, {
@@ -144,7 +151,13 @@ export class InboxController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** The session has ended (a 401, or the host forgot it) and nobody pressed Försök igen yet. */
+  get signedOut(): boolean {
+    return this.#session.signedOut;
+  }
+
   get state(): InboxState {
+    if (this.#session.signedOut) return this.#lastError === undefined ? 'loading' : 'auth-required';
     switch (this.#task.status) {
       case TaskStatus.INITIAL:
         return 'idle';
@@ -249,9 +262,23 @@ export class InboxController implements ReactiveController {
     return Math.max(1, Math.ceil(total / this.#applied.pageSize));
   }
 
-  /** Runs the same query again (Försök igen); also reloads the user and subjects if they failed. */
+  /**
+   * Runs the same query again (Försök igen); also reloads the user and subjects if they failed.
+   * After the session ended, it first asks who is signed in now; the session's `resumed` then
+   * searches again in every element on the adapter.
+   */
   retry(): void {
-    this.#authNotified = false;
+    this.#session.settled();
+    if (this.#session.signedOut) {
+      this.#lastError = undefined;
+      this.#host.requestUpdate();
+      this.#session.resume((error) => {
+        this.#lastError = error;
+        this.#host.requestUpdate();
+      });
+      return;
+    }
+    this.#background = false;
     void this.#task.run();
   }
 
@@ -260,9 +287,13 @@ export class InboxController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    this.#session.follow(this.#adapter);
     this.#subscribe();
-    // A search aborted because the element left the page is run again when it comes back.
-    if (this.#interrupted) {
+    if (this.#session.signedOut) {
+      // The session ended while this element was away (or before it came).
+      if (this.#lastResult || this.user) this.#signedOut();
+    } else if (this.#interrupted) {
+      // A search aborted because the element left the page is run again when it comes back.
       this.#interrupted = false;
       void this.#task.run();
     }
@@ -270,6 +301,7 @@ export class InboxController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#connected = false;
+    this.#session.detach();
     this.#clearTimer();
     this.#settled();
     this.#unsubscribe?.();
@@ -292,6 +324,7 @@ export class InboxController implements ReactiveController {
     this.#lastError = undefined;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    if (this.#connected) this.#session.follow(adapter);
     if (!adapter) return;
     const remembered = recallInbox(adapter);
     if (remembered && !this.#explicitQuery) {
@@ -328,7 +361,11 @@ export class InboxController implements ReactiveController {
   #subscribe(): void {
     if (!this.#connected || !this.#adapter || this.#unsubscribe) return;
     // Another element changed a conversation (sent, claimed, closed …): show the list as it is now.
-    this.#unsubscribe = this.#adapter.subscribe(() => void this.#task.run());
+    this.#unsubscribe = this.#adapter.subscribe(() => {
+      if (this.#session.signedOut) return;
+      this.#background = true;
+      void this.#task.run();
+    });
   }
 
   /**
@@ -361,6 +398,10 @@ export class InboxController implements ReactiveController {
     signal: AbortSignal,
   ): Promise<SearchResult | typeof initialState> {
     if (!adapter) return initialState;
+    // The session has ended: nothing is asked until Försök igen.
+    if (this.#session.signedOut) throw signedOutError();
+    const background = this.#background;
+    this.#background = false;
     this.#settled();
     this.#busyTimer = setTimeout(() => {
       this.#slow = true;
@@ -368,7 +409,7 @@ export class InboxController implements ReactiveController {
     }, BUSY_DELAY);
     const [, result] = await Promise.all([
       this.#loadContext(adapter),
-      adapter.searchConversations(cloneQuery(query), signal),
+      adapter.searchConversations(cloneQuery(query), signal, { background }),
     ]);
     return result;
   }
@@ -382,7 +423,7 @@ export class InboxController implements ReactiveController {
 
   #completed(result: SearchResult): void {
     this.#settled();
-    this.#authNotified = false;
+    this.#session.settled();
     this.#lastError = undefined;
     this.#lastResult = result;
     // The page is past the end (rows were closed elsewhere, or a remembered page): show the last one.
@@ -396,10 +437,51 @@ export class InboxController implements ReactiveController {
   #failed(error: unknown): void {
     if (isAbortError(error)) return;
     this.#settled();
+    this.#session.authFailed(error);
     this.#lastError = error;
-    if (error instanceof AuthRequiredError && !this.#authNotified) {
-      this.#authNotified = true;
-      this.#options.onAuthRequired?.();
+  }
+
+  #onSession(event: SessionEvent): void {
+    switch (event) {
+      case 'signed-out':
+        this.#signedOut();
+        break;
+      case 'forgotten':
+      case 'user-changed':
+        // The remembered query is gone with the previous user's session: start from the defaults.
+        this.#applied = defaultInboxQuery();
+        this.draft = cloneFilters(this.#applied.filters);
+        this.errors = {};
+        this.#filtersOpen = false;
+        this.#signedOut();
+        break;
+      case 'resumed':
+        this.#lastError = undefined;
+        this.#remember();
+        this.#background = false;
+        void this.#task.run();
+        break;
     }
+  }
+
+  /**
+   * The session ended: the rows, the user and the Ämnen are dropped from the controller and its
+   * task, nothing is searched (no refresh after changes elsewhere) until Försök igen.
+   */
+  #signedOut(): void {
+    this.#clearTimer();
+    this.#settled();
+    this.#interrupted = false;
+    this.#contextAbort?.abort();
+    this.#context = undefined;
+    this.user = undefined;
+    this.subjects = [];
+    this.#lastResult = undefined;
+    this.#lastError = signedOutError();
+    // A run without a request drops the task's own copy of the rows (not from inside its callback).
+    queueMicrotask(() => {
+      if (this.#session.signedOut && this.#adapter) void this.#task.run();
+    });
+    this.#host.requestUpdate();
   }
 }

@@ -11,6 +11,9 @@ import {
   type SortKey,
 } from '../domain/index.js';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
+import { sessionFor, type RememberedInbox } from './session.js';
+
+export type { RememberedInbox };
 
 /**
  * Pure helpers for the inbox query, and the in-memory "where the user was" per adapter.
@@ -88,31 +91,18 @@ export function nextSort(current: Readonly<Sort>, key: SortKey): Sort {
   return { key, direction: initialDirection(key) };
 }
 
-/** What an inbox remembers about where the user was, per adapter instance. */
-export interface RememberedInbox {
-  query: SearchQuery;
-  filtersOpen: boolean;
-}
-
 /**
- * The last query per adapter instance, so that a new `<secure-inbox>` on the same adapter (after
- * the user opened a conversation and came back) resumes where the user was. Memory only: a
- * WeakMap dies with the adapter and the page, and nothing is written to URL or storage, because
- * the search text may hold personal data (names, personnummer).
+ * The last query per adapter, so that a new `<secure-inbox>` on the same adapter (after the user
+ * opened a conversation and came back) resumes where the user was. Memory only, in the adapter's
+ * session (session.ts): nothing is written to URL or storage, because the search text may hold
+ * personal data (names, personnummer). Forgotten with the session, or when someone else signs in.
  */
-const memory = new WeakMap<SecureMessagesAdapter, RememberedInbox>();
-
 export function rememberInbox(adapter: SecureMessagesAdapter, state: RememberedInbox): void {
-  memory.set(adapter, { query: cloneQuery(state.query), filtersOpen: state.filtersOpen });
+  sessionFor(adapter).inbox = { query: cloneQuery(state.query), filtersOpen: state.filtersOpen };
 }
 
 /** A copy of what was remembered for this adapter, if anything. */
 export function recallInbox(adapter: SecureMessagesAdapter): RememberedInbox | undefined {
-  const found = memory.get(adapter);
+  const found = sessionFor(adapter).inbox;
   return found && { query: cloneQuery(found.query), filtersOpen: found.filtersOpen };
-}
-
-/** Forgets what was remembered for this adapter (e.g. when the user signs out). */
-export function forgetInbox(adapter: SecureMessagesAdapter): void {
-  memory.delete(adapter);
 }

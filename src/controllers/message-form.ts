@@ -19,9 +19,10 @@ import {
   type Conversation,
   type ServerConfig,
 } from '../domain/index.js';
-import { emptyDraft, getDraft, hasUnsentContent, type MessageDraft } from './drafts.js';
+import { emptyDraft, hasUnsentContent, type MessageDraft } from './drafts.js';
 import { SendController, type SendPhase } from './send-controller.js';
-import { serverConfig } from './session.js';
+import { getDraft, serverConfig, type SessionEvent } from './session.js';
+import { isAuthRequired, SessionLink } from './session-link.js';
 
 /** The fields a message form may have, in the order they are shown (and listed in the error summary). */
 export const MESSAGE_FIELDS = ['organisation', 'subject', 'body', 'files'] as const;
@@ -67,10 +68,19 @@ export const formTexts = {
       'Det är oklart om meddelandet kom fram. Tryck på Försök igen – det skickas bara en gång. Meddelandet kan inte ändras förrän det är klart.',
       { id: 'form.problem.outcome-unknown' },
     ),
-  authRequired: () =>
+  signedOut: () =>
     msg('Du har blivit utloggad. Logga in igen och tryck sedan på Försök igen. Ditt meddelande finns kvar.', {
       id: 'form.problem.auth-required',
     }),
+  signedInAgain: () =>
+    msg('Du är inloggad igen. Meddelandet har inte skickats. Tryck på Försök igen för att skicka det.', {
+      id: 'form.problem.signed-in-again',
+    }),
+  userChanged: () =>
+    msg(
+      'Du är inloggad som en annan användare än den som skrev meddelandet. Meddelandet har tagits bort och skickades inte.',
+      { id: 'form.notice.user-changed' },
+    ),
   configFailed: () =>
     msg('Inställningarna för meddelanden kunde inte läsas in. Försök igen.', {
       id: 'form.problem.config',
@@ -101,16 +111,28 @@ export class MessageFormController implements ReactiveController {
   #draftKey: string | undefined = undefined;
   /** Problem text of the last send that is not about one field. */
   #problem: string | undefined = undefined;
+  /** Why the form is empty: someone else signed in and the previous user's draft was discarded. */
+  #notice: string | undefined = undefined;
+  #connected = false;
+  readonly #session: SessionLink;
 
   constructor(host: MessageFormHost, options: MessageFormOptions) {
     this.#host = host;
     this.fields = options.fields;
     this.#draftKey = options.draftKey;
+    this.#session = new SessionLink(
+      (event) => this.#onSession(event),
+      () => options.onAuthRequired?.(),
+    );
     host.addController(this);
     this.#sender = new SendController<Conversation>(host, {
       settings: () => ({ retryDelays: host.retryDelays, timeout: host.sendTimeout }),
-      onSent: (result) => options.onSent?.(result),
-      onAuthRequired: () => options.onAuthRequired?.(),
+      onSent: (result) => {
+        this.#session.settled();
+        options.onSent?.(result);
+      },
+      // The session has ended for every element on the adapter; the draft stays, in memory.
+      onAuthRequired: () => this.#session.authFailed(this.#sender.error),
     });
     this.#config = new Task(host, {
       args: () => [host.effectiveAdapter] as [SecureMessagesAdapter | undefined],
@@ -120,10 +142,38 @@ export class MessageFormController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('beforeunload', this.#beforeUnload);
+    this.#connected = true;
+    this.#session.follow(this.#host.effectiveAdapter);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('beforeunload', this.#beforeUnload);
+    this.#connected = false;
+    this.#session.detach();
+  }
+
+  /** The session has ended: the element shows its signed-out state, the draft stays in memory. */
+  get signedOut(): boolean {
+    return this.#session.signedOut;
+  }
+
+  /** Why the form is empty after someone else signed in; cleared by the next edit or send. */
+  get notice(): string | undefined {
+    return this.#notice;
+  }
+
+  #onSession(event: SessionEvent): void {
+    if (event === 'user-changed' || event === 'forgotten') {
+      // The previous user's drafts are gone (session.ts); nothing of theirs stays in this form.
+      this.#sender.reset(true);
+      this.errors = {};
+      this.warnings = [];
+      this.#problem = undefined;
+      this.#notice = event === 'user-changed' ? formTexts.userChanged() : undefined;
+    } else if (event === 'resumed' && this.#sender.phase === 'failed' && isAuthRequired(this.#sender.error)) {
+      this.#problem = formTexts.signedInAgain();
+    }
+    this.#host.requestUpdate();
   }
 
   /** True while the draft holds text or files that have not been sent. */
@@ -137,6 +187,7 @@ export class MessageFormController implements ReactiveController {
   };
 
   hostUpdate(): void {
+    if (this.#connected) this.#session.follow(this.#host.effectiveAdapter);
     // Warnings follow the draft, also when another element on the same adapter edited it.
     this.warnings = this.#warningsFor(this.draft.body);
   }
@@ -268,6 +319,19 @@ export class MessageFormController implements ReactiveController {
    */
   async submit(run: (options: SendOptions) => Promise<Conversation>): Promise<Conversation | undefined> {
     if (this.busy) return undefined;
+    this.#notice = undefined;
+    // Nothing is written for a session that has ended until it is known who is signed in now:
+    // someone else finds the form emptied instead (session.ts).
+    const session = this.#session.session;
+    if (session?.signedOut) {
+      try {
+        if ((await session.resume(new AbortController().signal)) === 'changed') return undefined;
+      } catch (error) {
+        this.#explain(error);
+        this.#host.requestUpdate();
+        return undefined;
+      }
+    }
     const config = this.config;
     if (!config) {
       this.#problem = formTexts.configFailed();
@@ -290,6 +354,7 @@ export class MessageFormController implements ReactiveController {
 
   #edit(change: (draft: MessageDraft) => void, field: MessageField, checkNow = false): void {
     if (this.locked) return;
+    this.#notice = undefined;
     const draft = this.draft;
     change(draft);
     // New content is a new message: it gets a new key. (Never while the outcome is unknown: then
@@ -345,7 +410,7 @@ export class MessageFormController implements ReactiveController {
       this.errors = errors;
       if (!placed) this.#problem = errorMessages.validation();
     } else if (error instanceof AuthRequiredError) {
-      this.#problem = formTexts.authRequired();
+      this.#problem = formTexts.signedOut();
     } else if (error instanceof NetworkError) {
       this.#problem = errorMessages.network();
     } else if (error instanceof ConflictError) {

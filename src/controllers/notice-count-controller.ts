@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
+import type { SessionEvent } from './session.js';
+import { SessionLink, signedOutError } from './session-link.js';
 
 /** The part of the adapter the count needs; a plain object with these two methods is enough. */
 export type NoticeCountAdapter = Pick<SecureMessagesAdapter, 'getNoticeCount' | 'subscribe'>;
@@ -39,13 +41,6 @@ export interface NoticeCountControllerOptions {
    * first count from an adapter; after an error it is the last count that loaded.
    */
   onCountChange?: (count: number, previous: number | undefined) => void;
-}
-
-function isAuthRequired(error: unknown): boolean {
-  // Duck-typed, so that errors from another copy of the library (or a hand-written adapter) count.
-  return (
-    typeof error === 'object' && error !== null && (error as { kind?: unknown }).kind === 'auth-required'
-  );
 }
 
 function retryAfterSeconds(error: unknown): number {
@@ -95,7 +90,7 @@ export class NoticeCountController implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined = undefined;
   /** `performance.now()` when the next poll is due; null when nothing is scheduled. */
   #dueAt: number | null = null;
-  #authReported = false;
+  readonly #session: SessionLink;
 
   #count: number | undefined = undefined;
   #lastLoaded: number | undefined = undefined;
@@ -106,6 +101,10 @@ export class NoticeCountController implements ReactiveController {
     this.#host = host;
     this.#getAdapter = options.adapter;
     this.#onAuthRequired = options.onAuthRequired;
+    this.#session = new SessionLink(
+      (event) => this.#onSession(event),
+      () => this.#onAuthRequired?.(),
+    );
     this.#onCountChange = options.onCountChange;
     const timeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
     this.#requestTimeoutMs =
@@ -167,6 +166,7 @@ export class NoticeCountController implements ReactiveController {
     this.#connected = false;
     document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.#detach();
+    this.#session.detach();
     this.#adapter = undefined;
   }
 
@@ -175,9 +175,15 @@ export class NoticeCountController implements ReactiveController {
    * request settles, so polls never overlap however slow the server is. Never rejects: failures
    * end up in `status`/`error`.
    */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    return this.#refresh(false);
+  }
+
+  /** `background`: no user asked for it (a poll, a change elsewhere, the tab showing again). */
+  async #refresh(background: boolean): Promise<void> {
     const adapter = this.#adapter;
-    if (!this.#connected || adapter === undefined) return;
+    // After the session ended nothing is asked until Försök igen (in any element on the adapter).
+    if (!this.#connected || adapter === undefined || this.#session.signedOut) return;
     this.#request?.abort();
     const request = new AbortController();
     this.#request = request;
@@ -191,7 +197,7 @@ export class NoticeCountController implements ReactiveController {
     );
     let retryAfter = 0;
     try {
-      const count = await adapter.getNoticeCount(request.signal);
+      const count = await adapter.getNoticeCount(request.signal, { background });
       if (request !== this.#request) return;
       if (!(Number.isInteger(count) && count >= 0)) throw new TypeError('The notice count is not a count.');
       const previous = this.#lastLoaded;
@@ -199,7 +205,7 @@ export class NoticeCountController implements ReactiveController {
       this.#lastLoaded = count;
       this.#status = 'ready';
       this.#error = undefined;
-      this.#authReported = false;
+      this.#session.settled();
       if (count !== previous) this.#onCountChange?.(count, previous);
     } catch (error) {
       if (request !== this.#request) return; // aborted or superseded: not an error of ours
@@ -207,13 +213,11 @@ export class NoticeCountController implements ReactiveController {
       this.#status = 'error';
       this.#error = error;
       retryAfter = retryAfterSeconds(error) * 1000;
-      if (isAuthRequired(error) && !this.#authReported) {
-        this.#authReported = true;
-        this.#onAuthRequired?.();
-      }
+      // A 401 ends the session for every element on the adapter: no more polling.
+      if (this.#session.authFailed(error)) return;
     } finally {
       clearTimeout(watchdog);
-      if (request === this.#request) {
+      if (request === this.#request && !this.#session.signedOut) {
         this.#request = undefined;
         this.#schedule(Math.max(this.#pollMs, retryAfter));
         this.#host.requestUpdate();
@@ -227,18 +231,37 @@ export class NoticeCountController implements ReactiveController {
     if (next === this.#adapter) return;
     this.#detach();
     this.#adapter = next;
+    this.#session.follow(next as SecureMessagesAdapter | undefined);
     if (next !== this.#countAdapter) {
       this.#countAdapter = next;
       this.#count = undefined;
       this.#lastLoaded = undefined;
       this.#error = undefined;
-      this.#authReported = false;
+      this.#session.settled();
       this.#status = next === undefined ? 'idle' : 'loading';
       this.#host.requestUpdate();
     }
     if (next === undefined) return;
     this.#unsubscribe = next.subscribe(this.#onChange);
-    void this.refresh();
+    if (this.#session.signedOut) this.#signedOut();
+    else void this.refresh();
+  }
+
+  #onSession(event: SessionEvent): void {
+    if (event === 'resumed') void this.refresh();
+    else if (event === 'signed-out' || event === 'forgotten') this.#signedOut();
+  }
+
+  /** The session ended: no count on screen, no request in flight, no poll until Försök igen. */
+  #signedOut(): void {
+    this.#request?.abort();
+    this.#request = undefined;
+    this.#clearTimer();
+    this.#dueAt = null;
+    this.#count = undefined;
+    this.#status = 'error';
+    this.#error = signedOutError();
+    this.#host.requestUpdate();
   }
 
   /** Ends everything tied to the current adapter: subscription, request in flight, timer. */
@@ -274,12 +297,12 @@ export class NoticeCountController implements ReactiveController {
     const remaining = Math.max(0, this.#dueAt - performance.now());
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      void this.refresh();
+      void this.#refresh(true);
     }, remaining);
   }
 
   readonly #onChange = (): void => {
-    void this.refresh();
+    void this.#refresh(true);
   };
 
   readonly #onVisibilityChange = (): void => {
@@ -289,7 +312,7 @@ export class NoticeCountController implements ReactiveController {
       return;
     }
     if (this.#dueAt === null || this.#timer !== undefined) return;
-    if (performance.now() >= this.#dueAt) void this.refresh();
+    if (performance.now() >= this.#dueAt) void this.#refresh(true);
     else this.#arm();
   };
 }

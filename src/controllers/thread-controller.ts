@@ -8,7 +8,8 @@ import type {
 } from '../adapter/adapter.js';
 import { AuthRequiredError, isAbortError, NotFoundError } from '../adapter/errors.js';
 import { validateMessageNumber, type Conversation, type User } from '../domain/index.js';
-import { currentUser } from './session.js';
+import { currentUser, type SessionEvent } from './session.js';
+import { SessionLink, signedOutError } from './session-link.js';
 
 /** What the thread controller needs from its element. */
 export interface ThreadHost extends ReactiveControllerHost {
@@ -29,6 +30,8 @@ export interface ThreadControllerOptions {
    * Not called for the first load of a number, nor for the user's own changes.
    */
   onRemoteChange?: (previous: Conversation, next: Conversation) => void;
+  /** The session ended: the element drops what it keeps itself (names in dialogs, notices, downloads). */
+  onSignedOut?: () => void;
 }
 
 /**
@@ -94,7 +97,6 @@ export class ThreadController implements ReactiveController {
   #error: unknown = undefined;
   /** Bumped whenever a write's answer (or a new number) replaces the conversation. */
   #generation = 0;
-  #authNotified = false;
   /** The next load follows a failed write: its changes are explained already, not remote news. */
   #quiet = false;
   #connected = false;
@@ -104,6 +106,12 @@ export class ThreadController implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined = undefined;
   /** A load was cut short because the element left the page. */
   #interrupted = false;
+  /** The next load was asked for by no user (polling, changes, the tab showing again). */
+  #background = false;
+  readonly #session = new SessionLink(
+    (event) => this.#onSession(event),
+    () => this.#options.onAuthRequired?.(),
+  );
 
   constructor(host: ThreadHost, options: ThreadControllerOptions = {}) {
     this.#host = host;
@@ -146,9 +154,9 @@ export class ThreadController implements ReactiveController {
     return this.#error;
   }
 
-  /** A load or refresh is under way. */
+  /** A load or refresh is under way (or, after the session ended, the check of who is signed in). */
   get loading(): boolean {
-    return this.#task.status === TaskStatus.PENDING;
+    return this.#task.status === TaskStatus.PENDING || (this.#session.signedOut && this.#error === undefined);
   }
 
   /** The write under way, if any: no other write starts until it settles. */
@@ -159,16 +167,31 @@ export class ThreadController implements ReactiveController {
   // ---------------------------------------------------------------------------------------------
   // Commands
 
-  /** Loads the conversation again (Försök igen; also after a failed write). */
+  /**
+   * Loads the conversation again (Försök igen; also after a failed write). After the session
+   * ended, it first asks who is signed in now (session.ts); the session's `resumed` then reloads
+   * every element on the adapter, this one too.
+   */
   reload(): void {
-    this.#authNotified = false;
+    this.#session.settled();
+    if (this.#session.signedOut) {
+      this.#error = undefined;
+      this.#host.requestUpdate();
+      this.#session.resume((error) => {
+        this.#error = error;
+        this.#host.requestUpdate();
+      });
+      return;
+    }
     if (!this.#conversation) this.#error = undefined;
+    this.#background = false;
     void this.#task.run();
   }
 
-  /** Loads the conversation again in the background (polling, changes). */
+  /** Loads the conversation again in the background (polling, changes); never after the session ended. */
   refresh(): void {
-    if (!this.#connected || !this.#adapter || this.#number === '') return;
+    if (!this.#connected || !this.#adapter || this.#number === '' || this.#session.signedOut) return;
+    this.#background = true;
     void this.#task.run();
   }
 
@@ -192,7 +215,7 @@ export class ThreadController implements ReactiveController {
       return { ok: true, conversation: result };
     } catch (error) {
       if (abort.signal.aborted || isAbortError(error)) return { ok: false, error: undefined };
-      if (error instanceof AuthRequiredError) this.#notifyAuth();
+      if (this.#authFailed(error)) return { ok: false, error };
       if (adapter === this.#adapter && number === this.#number) {
         // Show who has the case now. Quietly: the caller explains the failure itself.
         this.#quiet = true;
@@ -232,7 +255,7 @@ export class ThreadController implements ReactiveController {
     try {
       return await adapter.downloadAttachment(this.#number, attachmentId, abort.signal);
     } catch (error) {
-      if (error instanceof AuthRequiredError) this.#notifyAuth();
+      this.#authFailed(error);
       throw error;
     } finally {
       this.#requests.delete(abort);
@@ -245,8 +268,12 @@ export class ThreadController implements ReactiveController {
   hostConnected(): void {
     this.#connected = true;
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#session.follow(this.#adapter);
     this.#subscribe();
-    if (this.#interrupted) {
+    // The session ended while this element was away.
+    if (this.#session.signedOut && this.#conversation) {
+      this.#signedOut();
+    } else if (this.#interrupted) {
       this.#interrupted = false;
       void this.#task.run();
     } else if (this.#conversation) {
@@ -257,6 +284,7 @@ export class ThreadController implements ReactiveController {
   hostDisconnected(): void {
     this.#connected = false;
     document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#session.detach();
     this.#clearTimer();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
@@ -281,9 +309,10 @@ export class ThreadController implements ReactiveController {
     this.#number = number;
     this.#conversation = undefined;
     this.#error = undefined;
-    this.#authNotified = false;
+    this.#session.settled();
     this.#generation++;
     this.#clearTimer();
+    if (this.#connected) this.#session.follow(adapter);
     this.#subscribe();
   }
 
@@ -315,13 +344,17 @@ export class ThreadController implements ReactiveController {
     signal: AbortSignal,
   ): Promise<Loaded | undefined> {
     if (!adapter || number === '') return undefined;
+    // The session has ended: nothing is asked until Försök igen.
+    if (this.#session.signedOut) throw signedOutError();
     // Not a Meddelandenummer: nothing to ask the server.
     if (!validateMessageNumber(number).ok) throw new NotFoundError('Not a message number.', 404);
     const generation = this.#generation;
+    const background = this.#background;
+    this.#background = false;
     this.#clearTimer();
     const [user, conversation] = await Promise.all([
       this.#userFor(adapter, signal),
-      adapter.getConversation(number, signal),
+      adapter.getConversation(number, signal, { background }),
     ]);
     return { user, conversation, generation };
   }
@@ -336,7 +369,7 @@ export class ThreadController implements ReactiveController {
 
   #loaded(loaded: Loaded | undefined): void {
     if (!loaded) return;
-    this.#authNotified = false;
+    this.#session.settled();
     this.#error = undefined;
     const previous = this.#conversation;
     const quiet = this.#quiet;
@@ -354,7 +387,7 @@ export class ThreadController implements ReactiveController {
   #failed(error: unknown): void {
     if (isAbortError(error)) return;
     this.#quiet = false;
-    if (error instanceof AuthRequiredError) this.#notifyAuth();
+    if (this.#authFailed(error)) return;
     // A failed background refresh keeps the conversation on screen, except when it is gone.
     if (!this.#conversation || error instanceof NotFoundError) {
       this.#conversation = undefined;
@@ -363,10 +396,47 @@ export class ThreadController implements ReactiveController {
     if (this.#conversation) this.#schedule();
   }
 
-  #notifyAuth(): void {
-    if (this.#authNotified) return;
-    this.#authNotified = true;
-    this.#options.onAuthRequired?.();
+  /** A 401 ends the session for every element on the adapter; true when `error` was one. */
+  #authFailed(error: unknown): boolean {
+    if (!this.#session.authFailed(error)) return false;
+    // The session's `signed-out` has cleared everything; this keeps the error to show.
+    this.#conversation = undefined;
+    this.#error = error;
+    return true;
+  }
+
+  #onSession(event: SessionEvent): void {
+    if (event === 'signed-out' || event === 'forgotten') {
+      this.#signedOut();
+    } else if (event === 'resumed' && this.#adapter && this.#number !== '') {
+      this.#error = undefined;
+      this.#background = false;
+      void this.#task.run();
+    }
+  }
+
+  /**
+   * The session ended: nothing the server said stays — the conversation, its messages and
+   * history, the names in it, the user — no request goes on, and nothing polls until Försök igen.
+   */
+  #signedOut(): void {
+    this.#clearTimer();
+    for (const write of this.#requests) write.abort();
+    this.#requests.clear();
+    this.#pending = undefined;
+    this.#interrupted = false;
+    this.#generation++;
+    this.#conversation = undefined;
+    this.#user = undefined;
+    this.#userAdapter = undefined;
+    this.#error = signedOutError();
+    this.#options.onSignedOut?.();
+    // A run without a request (the session has ended) drops the task's own copy of the answer.
+    // Not from inside a task callback, which this may be called from.
+    queueMicrotask(() => {
+      if (this.#session.signedOut && this.#adapter && this.#number !== '') void this.#task.run();
+    });
+    this.#host.requestUpdate();
   }
 
   #subscribe(): void {

@@ -1,17 +1,19 @@
 import { expect } from '@open-wc/testing';
+import type { SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 import {
-  discardDraft,
   emptyDraft,
-  getDraft,
   hasUnsentContent,
   NEW_CONVERSATION_DRAFT,
   replyDraftKey,
 } from '../../src/controllers/drafts.js';
+import { discardDraft, getDraft } from '../../src/controllers/session.js';
+
+const adapter = () => ({}) as SecureMessagesAdapter;
 
 describe('drafts (in memory per adapter)', () => {
   it('gives the same draft for the same adapter and key, another for another adapter or key', () => {
-    const a = {};
-    const b = {};
+    const a = adapter();
+    const b = adapter();
     const draft = getDraft(a, NEW_CONVERSATION_DRAFT);
     draft.body = 'text';
     expect(getDraft(a, NEW_CONVERSATION_DRAFT)).to.equal(draft);
@@ -20,7 +22,7 @@ describe('drafts (in memory per adapter)', () => {
   });
 
   it('forgets a discarded draft', () => {
-    const a = {};
+    const a = adapter();
     getDraft(a, replyDraftKey('60001')).body = 'svar';
     discardDraft(a, replyDraftKey('60001'));
     expect(getDraft(a, replyDraftKey('60001')).body).to.equal('');

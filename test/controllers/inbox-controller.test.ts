@@ -155,21 +155,38 @@ describe('InboxController', () => {
     expect(m.calls[2].query.page).to.equal(2);
   });
 
-  it('reports auth-required once until success or an explicit retry', async () => {
+  it('a 401 ends the session: rows dropped, host told once, nothing searched until Försök igen asks who is signed in', async () => {
     const m = manualAdapter();
+    let userAsked = 0;
+    (m.adapter as unknown as { getCurrentUser: () => Promise<typeof USER> }).getCurrentUser = () => {
+      userAsked++;
+      return Promise.resolve(USER);
+    };
     const el = await host(m.adapter);
-    m.calls[0].reject(new AuthRequiredError('401', 401));
-    await waitUntil(() => el.inbox.state === 'auth-required');
+    m.calls[0].resolve(page(30, m.calls[0].query));
+    await waitUntil(() => el.inbox.state === 'complete');
+    expect(el.inbox.result?.total).to.equal(30);
+    const asked = userAsked;
     el.inbox.sortBy('status');
     await el.updateComplete;
     m.calls[1].reject(new AuthRequiredError('401', 401));
-    await waitUntil(() => m.calls[1] && el.inbox.state === 'auth-required');
+    await waitUntil(() => el.inbox.state === 'auth-required');
+    expect(el.inbox.result).to.equal(undefined);
+    expect(el.inbox.user).to.equal(undefined);
     expect(el.authEvents).to.equal(1);
+    // A change elsewhere or a new sort asks nothing while the session has ended.
+    m.notify();
+    el.inbox.sortBy('date');
+    await el.updateComplete;
+    await Promise.resolve();
+    expect(m.calls).to.have.length(2);
     el.inbox.retry();
     await waitUntil(() => m.calls.length === 3);
-    expect(m.calls[2].query).to.deep.equal(m.calls[1].query);
+    expect(userAsked).to.equal(asked + 1);
+    expect(m.calls[2].query.sort).to.deep.equal({ key: 'date', direction: 'desc' });
     m.calls[2].reject(new AuthRequiredError('401', 401));
     await waitUntil(() => el.authEvents === 2);
+    expect(el.inbox.state).to.equal('auth-required');
   });
 
   it('keeps the last result and the error while retrying', async () => {

@@ -2,13 +2,13 @@ import { expect } from '@open-wc/testing';
 import {
   cloneQuery,
   defaultInboxQuery,
-  forgetInbox,
   nextSort,
   recallInbox,
   rememberInbox,
   sameFilters,
   sanitiseQuery,
 } from '../../src/controllers/inbox-query.js';
+import { forgetSession } from '../../src/controllers/session.js';
 import type { SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 import { DEFAULT_FILTERS, DEFAULT_SORT, type SearchQuery, type Sort } from '../../src/domain/index.js';
 
@@ -116,7 +116,7 @@ describe('inbox query helpers', () => {
     const recalled = recallInbox(one)!;
     recalled.query.filters.statuses.length = 0;
     expect(recallInbox(one)!.query.filters.statuses.length).to.equal(4);
-    forgetInbox(one);
+    forgetSession(one);
     expect(recallInbox(one)).to.equal(undefined);
     expect(cloneQuery(query)).to.deep.equal(query);
   });

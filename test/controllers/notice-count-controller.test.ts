@@ -1,6 +1,6 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChangeListener } from '../../src/adapter/adapter.js';
+import type { ChangeListener, SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 import { AuthRequiredError, NetworkError, ServerError } from '../../src/adapter/errors.js';
 import {
   DEFAULT_POLL_INTERVAL,
@@ -8,6 +8,9 @@ import {
   type NoticeCountAdapter,
   type NoticeCountControllerOptions,
 } from '../../src/controllers/notice-count-controller.js';
+import { sessionFor } from '../../src/controllers/session.js';
+import type { User } from '../../src/domain/index.js';
+import { USER } from './fixtures.js';
 
 /** A hand-written adapter: answers with `value` (or fails with `failure`), or holds calls when `hold`. */
 class StubAdapter implements NoticeCountAdapter {
@@ -27,6 +30,10 @@ class StubAdapter implements NoticeCountAdapter {
       });
     }
     return this.failure === undefined ? Promise.resolve(this.value) : Promise.reject(this.failure);
+  }
+
+  getCurrentUser(): Promise<User> {
+    return Promise.resolve(USER);
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -395,17 +402,26 @@ describe('NoticeCountController', () => {
     expect(controller.status).to.equal('error');
   });
 
-  it('reports 401 once per streak of failures, and again after a successful load', async () => {
-    const s = setup({}, false);
+  it('a 401 ends the session: no count, no polls or refreshes, the host told once; a resumed session counts again', async () => {
+    const s = setup({ pollInterval: 0.02 }, false);
     s.adapter.failure = new AuthRequiredError('401', 401);
     s.controller.hostConnected();
     await settled();
     expect(s.authRequired).to.equal(1);
+    expect(s.controller.status).to.equal('error');
+    expect(s.controller.count).to.equal(undefined);
+    const calls = s.adapter.calls;
+    // Polls, changes and the host's refresh ask nothing while the session has ended.
+    s.adapter.change();
     await s.controller.refresh();
-    await s.controller.refresh();
+    await aTimeout(100);
+    expect(s.adapter.calls).to.equal(calls);
     expect(s.authRequired).to.equal(1);
+    // Försök igen in any element on the adapter resumes the session: the count loads again.
     s.adapter.failure = undefined;
-    await s.controller.refresh();
+    await sessionFor(s.adapter as unknown as SecureMessagesAdapter).resume(new AbortController().signal);
+    await settled();
+    expect(s.controller.count).to.equal(s.adapter.value);
     s.adapter.failure = new AuthRequiredError('401', 401);
     await s.controller.refresh();
     expect(s.authRequired).to.equal(2);

@@ -37,7 +37,7 @@ function manualAdapter() {
     <T>(list: Pending<T>[]) =>
     (...args: unknown[]) =>
       new Promise<T>((resolve, reject) => {
-        const signal = args.at(-1) as AbortSignal;
+        const signal = args.find((a): a is AbortSignal => a instanceof AbortSignal)!;
         list.push({ args, signal, resolve, reject });
         signal.addEventListener('abort', () => reject(signal.reason));
       });

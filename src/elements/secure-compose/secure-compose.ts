@@ -1,15 +1,13 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { SecureMessagesAdapter } from '../../adapter/adapter.js';
 import { errorMessages } from '../../adapter/error-messages.js';
-import { AuthRequiredError, isAdapterError } from '../../adapter/errors.js';
+import { isAdapterError } from '../../adapter/errors.js';
+import { ComposeController, type ComposeContext } from '../../controllers/compose-controller.js';
 import { NEW_CONVERSATION_DRAFT } from '../../controllers/drafts.js';
 import { MessageFormController, type MessageField } from '../../controllers/message-form.js';
 import { DEFAULT_RETRY_DELAYS, DEFAULT_SEND_TIMEOUT } from '../../controllers/send-controller.js';
-import { currentUser, subjects } from '../../controllers/session.js';
-import type { Conversation, Organisation, Subject, User } from '../../domain/index.js';
+import type { Conversation } from '../../domain/index.js';
 import {
   SecureAuthRequiredEvent,
   SecureConversationOpenEvent,
@@ -27,6 +25,7 @@ import {
   renderSendState,
 } from '../shared/message-fields.js';
 import { messageFormStyles } from '../shared/message-fields.styles.js';
+import { renderSignedOut } from '../shared/signed-out.js';
 import { texts } from './compose-texts.js';
 import { composeStyles } from './secure-compose.styles.js';
 
@@ -37,12 +36,6 @@ const IDS: Record<MessageField, string> = {
   files: 'files',
 };
 const CONFIRMATION_ID = 'confirmation';
-
-interface ComposeContext {
-  user: User;
-  subjects: Subject[];
-  organisations: Organisation[];
-}
 
 /**
  * Writing a new secure message (the manual's *Skicka nytt meddelande*): **Ämne**, **Meddelande**,
@@ -113,25 +106,13 @@ export class SecureCompose extends SecureElement {
     onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
   });
 
-  readonly #context = new Task(this, {
-    args: () => [this.effectiveAdapter] as [SecureMessagesAdapter | undefined],
-    task: async ([adapter], { signal }): Promise<ComposeContext | undefined> => {
-      if (!adapter) return undefined;
-      const [user, subjectList] = await Promise.all([
-        currentUser(adapter, signal),
-        subjects(adapter, signal),
-      ]);
-      const organisations = user.capabilities.canChooseOrganisation
-        ? await adapter.getOrganisations(signal)
-        : [];
+  readonly #context = new ComposeController(this, {
+    onLoaded: ({ user }) => {
       this.#form.fields = user.capabilities.canChooseOrganisation
         ? ['organisation', 'subject', 'body', 'files']
         : ['subject', 'body', 'files'];
-      return { user, subjects: subjectList, organisations };
     },
-    onError: (error) => {
-      if (error instanceof AuthRequiredError) this.emit(new SecureAuthRequiredEvent());
-    },
+    onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
   });
 
   #focusAfterRender: string | undefined = undefined;
@@ -153,15 +134,22 @@ export class SecureCompose extends SecureElement {
   protected override render(): TemplateResult {
     return html`<section class="compose" aria-labelledby="compose-title">
       <h2 id="compose-title">${texts.title()}</h2>
-      ${this.sent ? this.#renderConfirmation(this.sent) : this.#renderBody()}
+      ${this.sent && !this.#form.signedOut ? this.#renderConfirmation(this.sent) : this.#renderBody()}
     </section>`;
   }
 
   #renderBody(): TemplateResult {
     const context = this.#context;
     const form = this.#form;
-    if (context.status === TaskStatus.ERROR || form.configFailed) return this.#renderLoadProblem();
-    const value = context.value;
+    if (form.signedOut || context.state === 'auth-required')
+      return renderSignedOut({
+        error: context.error,
+        busy: context.state === 'loading',
+        draftKept: form.hasUnsentContent,
+        onRetry: () => context.reload(),
+      });
+    if (context.state === 'error' || form.configFailed) return this.#renderLoadProblem();
+    const value = context.context;
     if (!value || !form.config) {
       return html`<p class="loading" role="status" aria-busy="true">${texts.loading()}</p>`;
     }
@@ -171,11 +159,7 @@ export class SecureCompose extends SecureElement {
   #renderLoadProblem(): TemplateResult {
     const error = this.#context.error;
     const detail =
-      error instanceof AuthRequiredError
-        ? errorMessages.authRequired()
-        : isAdapterError(error) && error.kind === 'network'
-          ? errorMessages.network()
-          : errorMessages.server();
+      isAdapterError(error) && error.kind === 'network' ? errorMessages.network() : errorMessages.server();
     return html`<div class="problem">
       <div role="alert">
         <p class="problem-title">${texts.loadFailed()}</p>
@@ -185,7 +169,7 @@ export class SecureCompose extends SecureElement {
         type="button"
         class="button primary"
         @click=${() => {
-          void this.#context.run();
+          this.#context.reload();
           this.#form.reloadConfig();
         }}
       >
@@ -311,7 +295,7 @@ export class SecureCompose extends SecureElement {
     const form = this.#form;
     if (!adapter || form.busy) return;
     const draft = form.draft;
-    const staff = this.#context.value?.user.capabilities.canChooseOrganisation ?? false;
+    const staff = this.#context.context?.user.capabilities.canChooseOrganisation ?? false;
     const result = await form.submit((options) =>
       adapter.createConversation(
         {

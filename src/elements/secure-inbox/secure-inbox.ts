@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { errorMessages } from '../../adapter/error-messages.js';
-import { AuthRequiredError, isAdapterError } from '../../adapter/errors.js';
+import { isAdapterError } from '../../adapter/errors.js';
 import { InboxController, type InboxState } from '../../controllers/inbox-controller.js';
 import { isDefaultFilters, type SearchQuery } from '../../domain/index.js';
 import {
@@ -14,6 +14,7 @@ import { SecureElement } from '../base/secure-element.js';
 import { FILTERS_ID, renderFilters } from './inbox-filters.js';
 import { renderPager } from './inbox-pager.js';
 import { RESULTS_ID, renderTable } from './inbox-table.js';
+import { renderSignedOut } from '../shared/signed-out.js';
 import { texts } from './inbox-texts.js';
 import { inboxStyles } from './secure-inbox.styles.js';
 
@@ -118,6 +119,15 @@ export class SecureInbox extends SecureElement {
   protected override render(): TemplateResult {
     const inbox = this.#inbox;
     const state = inbox.state;
+    // The session has ended: no rows, no filters, nothing of anyone's until Försök igen.
+    if (inbox.signedOut) {
+      return renderSignedOut({
+        id: RESULTS_ID,
+        error: inbox.error,
+        busy: inbox.error === undefined,
+        onRetry: () => this.#retry(),
+      });
+    }
     const query = inbox.query;
     const result = inbox.result;
     const showProblem = inbox.error !== undefined && state !== 'complete';
@@ -185,26 +195,19 @@ export class SecureInbox extends SecureElement {
 
   #renderProblem(state: InboxState): TemplateResult {
     const error = this.#inbox.error;
-    const auth = error instanceof AuthRequiredError;
-    let detail: string;
-    if (auth) detail = errorMessages.authRequired();
-    else if (isAdapterError(error) && error.kind === 'network') detail = errorMessages.network();
-    else detail = errorMessages.server();
+    const detail =
+      isAdapterError(error) && error.kind === 'network' ? errorMessages.network() : errorMessages.server();
     return html`<div class="problem" id=${RESULTS_ID} aria-busy=${state === 'loading' ? 'true' : 'false'}>
       <div role="alert">
-        ${auth ? nothing : html`<p class="problem-title">${texts.error()}</p>`}
+        <p class="problem-title">${texts.error()}</p>
         <p>${detail}</p>
       </div>
-      <button
-        type="button"
-        class="button primary"
-        @click=${() => {
-          this.#focusResultsWhenDone = true;
-          this.#inbox.retry();
-        }}
-      >
-        ${texts.retry()}
-      </button>
+      <button type="button" class="button primary" @click=${() => this.#retry()}>${texts.retry()}</button>
     </div>`;
+  }
+
+  #retry(): void {
+    this.#focusResultsWhenDone = true;
+    this.#inbox.retry();
   }
 }

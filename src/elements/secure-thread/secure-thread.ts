@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { errorMessages } from '../../adapter/error-messages.js';
 import { isAbortError } from '../../adapter/errors.js';
-import { discardDraft, replyDraftKey } from '../../controllers/drafts.js';
+import { replyDraftKey } from '../../controllers/drafts.js';
+import { discardDraft } from '../../controllers/session.js';
 import { MessageFormController } from '../../controllers/message-form.js';
 import { ThreadController, type ThreadAction } from '../../controllers/thread-controller.js';
 import {
@@ -20,6 +20,7 @@ import {
 } from '../../events/events.js';
 import { SecureElement } from '../base/secure-element.js';
 import { ERROR_SUMMARY_ID } from '../shared/message-fields.js';
+import { renderSignedOut } from '../shared/signed-out.js';
 import { saveFile } from './save-file.js';
 import { threadStyles } from './secure-thread.styles.js';
 import {
@@ -142,6 +143,13 @@ export class SecureThread extends SecureElement {
   readonly #thread = new ThreadController(this, {
     onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
     onRemoteChange: (previous, next) => this.#remoteChanged(previous, next),
+    onSignedOut: () => {
+      this.announcement = '';
+      this.actionProblem = undefined;
+      this.downloads = new Map();
+      this.takeOverFrom = null;
+      this.#dialogVersion = undefined;
+    },
   });
 
   readonly #form = new MessageFormController(this, {
@@ -205,6 +213,12 @@ export class SecureThread extends SecureElement {
           <p>${texts.notFound()}</p>
         </div>`;
       case 'auth-required':
+        return renderSignedOut({
+          error: thread.error,
+          busy: thread.loading,
+          draftKept: this.#form.hasUnsentContent,
+          onRetry: () => this.#retry(),
+        });
       case 'error':
         return this.#renderLoadProblem();
       case 'loaded':
@@ -213,23 +227,18 @@ export class SecureThread extends SecureElement {
   }
 
   #renderLoadProblem(): TemplateResult {
-    const auth = this.#thread.state === 'auth-required';
     return html`<div class="problem load-problem" aria-busy=${this.#thread.loading ? 'true' : 'false'}>
       <div role="alert">
-        ${auth ? nothing : html`<p class="problem-title">${texts.loadFailed()}</p>`}
-        <p>${auth ? errorMessages.authRequired() : errorText(this.#thread.error)}</p>
+        <p class="problem-title">${texts.loadFailed()}</p>
+        <p>${errorText(this.#thread.error)}</p>
       </div>
-      <button
-        type="button"
-        class="button primary"
-        @click=${() => {
-          this.#focusAfterRender = TITLE_ID;
-          this.#thread.reload();
-        }}
-      >
-        ${texts.retry()}
-      </button>
+      <button type="button" class="button primary" @click=${() => this.#retry()}>${texts.retry()}</button>
     </div>`;
+  }
+
+  #retry(): void {
+    this.#focusAfterRender = TITLE_ID;
+    this.#thread.reload();
   }
 
   #renderConversation(conversation: Conversation): TemplateResult {

@@ -233,6 +233,7 @@ export function renderSendState(
           ></progress>`
         : nothing
     }
+    ${form.notice !== undefined ? html`<p class="problem" role="alert">${form.notice}</p>` : nothing}
     ${
       problem !== undefined && !form.busy
         ? html`<div class="problem" role="alert">

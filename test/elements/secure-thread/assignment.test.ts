@@ -227,7 +227,7 @@ describe('<secure-thread> Jag arbetar med ärendet and Jag tar över ärendet', 
     expect(claimBox(el).checked).to.equal(true);
   });
 
-  it('401 on claim: secure-auth-required fires, nothing changes', async () => {
+  it('401 on claim: secure-auth-required fires, nothing changes, and the conversation leaves the screen', async () => {
     const number = unassigned(backend, 'new');
     backend.faults.add({
       kind: 'status',
@@ -241,7 +241,8 @@ describe('<secure-thread> Jag arbetar med ärendet and Jag tar över ärendet', 
     await auth;
     await eventually(() => alertText(el).includes('Du har blivit utloggad.'));
     expect(backend.store.peek(number)!.assignee).to.equal(null);
-    await eventually(() => claimBox(el).checked === false);
+    expect(root(el).querySelector('dl.details, ol.timeline')).to.equal(null);
+    expect(hasField(el, 'Jag arbetar med ärendet')).to.equal(false);
   });
 
   it('keyboard only: Space ticks the checkbox; Enter opens the take-over dialog, Tab and Enter confirm', async () => {

@@ -15,6 +15,7 @@ import {
   eventually,
   field,
   focused,
+  hasField,
   formReady,
   messagesIn,
   normalise,
@@ -165,16 +166,21 @@ describe('<secure-thread> reply faults', function () {
     expect(events).to.equal(1);
   });
 
-  it('401 mid-send: secure-auth-required fires, the draft stays, Försök igen sends it after signing in', async () => {
+  it('401 mid-send: the conversation and the reply leave the screen; Försök igen as the same user brings both back, and the reply is stored once', async () => {
     backend.faults.add({ kind: 'status', status: 401, match: send(number), times: 1 });
     const el = await ready();
     const auth = oneEvent(el, SecureAuthRequiredEvent.eventName);
     button(el, 'Skicka').click();
     await auth;
     await eventually(() => alertText(el).includes('Du har blivit utloggad.'));
-    expect(body(el).value).to.equal('Ett svar som måste komma fram en gång.');
+    expect(alertText(el)).to.include('Ditt meddelande finns kvar.');
+    expect(root(el).querySelector('dl.details, ol.timeline, textarea')).to.equal(null);
     expect(messagesIn(backend, number)).to.equal(before);
     await expect(el).to.be.accessible();
+    button(el, 'Försök igen').click();
+    await eventually(() => hasField(el, 'Meddelande'), 'the reply did not come back');
+    expect(body(el).value).to.equal('Ett svar som måste komma fram en gång.');
+    expect(alertText(el)).to.include('Du är inloggad igen.');
     const sent = oneEvent(el, SecureMessageSentEvent.eventName);
     button(el, 'Försök igen').click();
     await sent;

@@ -1,7 +1,8 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from '../../keyboard.js';
-import { getDraft, replyDraftKey } from '../../../src/controllers/drafts.js';
+import { replyDraftKey } from '../../../src/controllers/drafts.js';
+import { getDraft } from '../../../src/controllers/session.js';
 import { SecureConversationChangeEvent, SecureMessageSentEvent } from '../../../src/events/events.js';
 import type { SecureThread } from '../../../src/elements/secure-thread/secure-thread.js';
 import {

@@ -68,7 +68,8 @@ describe('<secure-thread> stories', function () {
         await eventually(() => root(el).querySelector('.loading'));
       } else if (['NotFound', 'ServerError', 'AuthRequired'].includes(name)) {
         await loaded(el);
-        expect(root(el).querySelector('.load-problem')).to.not.equal(null);
+        const view = name === 'AuthRequired' ? '.signed-out' : '.load-problem';
+        expect(root(el).querySelector(view)).to.not.equal(null);
       } else {
         await formReady(el);
       }

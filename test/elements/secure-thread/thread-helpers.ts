@@ -125,10 +125,10 @@ export function openDialog(el: SecureThread): HTMLDialogElement | undefined {
   return [...root(el).querySelectorAll('dialog')].find((d) => d.open);
 }
 
-/** Waits until the conversation is on screen (or a load problem is shown). */
+/** Waits until the conversation is on screen (or a load problem, or the signed-out view). */
 export async function loaded(el: SecureThread): Promise<void> {
   await eventually(
-    () => root(el).querySelector('dl.details') || root(el).querySelector('.load-problem'),
+    () => root(el).querySelector('dl.details') || root(el).querySelector('.load-problem, .signed-out'),
     'the thread did not load',
   );
   await el.updateComplete;

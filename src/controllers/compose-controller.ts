@@ -1,0 +1,148 @@
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SecureMessagesAdapter } from '../adapter/adapter.js';
+import type { Organisation, Subject, User } from '../domain/index.js';
+import { currentUser, subjects, type SessionEvent } from './session.js';
+import { SessionLink, signedOutError } from './session-link.js';
+
+/** What the new-message form needs before it can be shown. */
+export interface ComposeContext {
+  user: User;
+  subjects: Subject[];
+  /** The organisations a KPA case officer may write to (empty for employer users). */
+  organisations: Organisation[];
+}
+
+export interface ComposeHost extends ReactiveControllerHost {
+  readonly effectiveAdapter: SecureMessagesAdapter | undefined;
+}
+
+export interface ComposeControllerOptions {
+  /** The context loaded (again): e.g. to show the Organisation field for KPA staff. */
+  onLoaded?: (context: ComposeContext) => void;
+  /** The backend answered 401 (once per streak). */
+  onAuthRequired?: () => void;
+}
+
+/**
+ * - loading: the user, the Ämnen and (for KPA staff) the organisations are on their way;
+ * - ready: `context` holds them;
+ * - auth-required: the session has ended (Försök igen after signing in);
+ * - error: anything else (Försök igen).
+ */
+export type ComposeState = 'idle' | 'loading' | 'ready' | 'auth-required' | 'error';
+
+/**
+ * Owns what `<secure-compose>` loads: the signed-in user and the Ämnen (shared per adapter,
+ * session.ts) and the organisations a KPA case officer may write to. When the session ends, all
+ * of it is dropped until Försök igen.
+ */
+export class ComposeController implements ReactiveController {
+  readonly #host: ComposeHost;
+  readonly #options: ComposeControllerOptions;
+  readonly #task: Task<[SecureMessagesAdapter | undefined], ComposeContext | undefined>;
+  readonly #session: SessionLink;
+  #connected = false;
+  /** Why Försök igen after the session ended did not resume it. */
+  #resumeError: unknown = undefined;
+
+  constructor(host: ComposeHost, options: ComposeControllerOptions = {}) {
+    this.#host = host;
+    this.#options = options;
+    this.#session = new SessionLink(
+      (event) => this.#onSession(event),
+      () => options.onAuthRequired?.(),
+    );
+    host.addController(this);
+    this.#task = new Task(host, {
+      args: () => [host.effectiveAdapter] as [SecureMessagesAdapter | undefined],
+      task: ([adapter], { signal }) => this.#load(adapter, signal),
+      onComplete: (context) => {
+        this.#session.settled();
+        if (context) this.#options.onLoaded?.(context);
+      },
+      onError: (error) => this.#session.authFailed(error),
+    });
+  }
+
+  get state(): ComposeState {
+    if (this.#session.signedOut) return this.#resumeError === undefined ? 'auth-required' : 'error';
+    switch (this.#task.status) {
+      case TaskStatus.INITIAL:
+        return 'idle';
+      case TaskStatus.PENDING:
+        return 'loading';
+      case TaskStatus.COMPLETE:
+        return this.#task.value ? 'ready' : 'idle';
+      default:
+        return (this.#task.error as { kind?: unknown } | undefined)?.kind === 'auth-required'
+          ? 'auth-required'
+          : 'error';
+    }
+  }
+
+  /** The loaded context, while `state` is `ready`. */
+  get context(): ComposeContext | undefined {
+    return this.state === 'ready' ? this.#task.value : undefined;
+  }
+
+  /** Why loading failed (or why the session could not be resumed). */
+  get error(): unknown {
+    return this.#resumeError ?? this.#task.error;
+  }
+
+  /** Försök igen: after the session ended, asks who is signed in now; else loads again. */
+  reload(): void {
+    this.#session.settled();
+    this.#resumeError = undefined;
+    if (this.#session.signedOut) {
+      this.#session.resume((error) => {
+        this.#resumeError = error;
+        this.#host.requestUpdate();
+      });
+    } else {
+      void this.#task.run();
+    }
+    this.#host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#session.follow(this.#host.effectiveAdapter);
+  }
+
+  hostUpdate(): void {
+    if (this.#connected) this.#session.follow(this.#host.effectiveAdapter);
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#session.detach();
+  }
+
+  async #load(
+    adapter: SecureMessagesAdapter | undefined,
+    signal: AbortSignal,
+  ): Promise<ComposeContext | undefined> {
+    if (!adapter) return undefined;
+    if (this.#session.signedOut) throw signedOutError();
+    const [user, subjectList] = await Promise.all([currentUser(adapter, signal), subjects(adapter, signal)]);
+    const organisations = user.capabilities.canChooseOrganisation
+      ? await adapter.getOrganisations(signal)
+      : [];
+    return { user, subjects: subjectList, organisations };
+  }
+
+  #onSession(event: SessionEvent): void {
+    if (event === 'resumed') {
+      this.#resumeError = undefined;
+      void this.#task.run();
+    } else if (event === 'signed-out' || event === 'forgotten') {
+      // A run without a request (the session has ended) drops the user and the organisations.
+      queueMicrotask(() => {
+        if (this.#session.signedOut) void this.#task.run();
+      });
+    }
+    this.#host.requestUpdate();
+  }
+}
