@@ -37,9 +37,11 @@ function constants() {
   return found;
 }
 
-/** Event name → event class, from the GlobalEventHandlersEventMap of src/events. */
+/** Event name → event class, from the GlobalEventHandlersEventMap entries of the modules in src/events. */
 function eventTypes() {
-  const text = readFileSync('src/events/events.ts', 'utf8');
+  const text = readdirSync('src/events')
+    .map((file) => readFileSync(`src/events/${file}`, 'utf8'))
+    .join('\n');
   return new Map(
     [...text.matchAll(/^\s+'(secure-[a-z-]+)': (\w+);$/gm)].map(([, name, type]) => [name, type]),
   );

@@ -7,9 +7,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const exported =
-  readFileSync('dist/types/src/index.d.ts', 'utf8') +
-  readFileSync('dist/types/src/events/events.d.ts', 'utf8');
+const exported = [
+  'dist/types/src/index.d.ts',
+  ...readdirSync('dist/types/src/events').map((file) => `dist/types/src/events/${file}`),
+]
+  .map((file) => readFileSync(file, 'utf8'))
+  .join('\n');
 const problems = [];
 const tags = new Set();
 

@@ -7,7 +7,7 @@ import {
   type NoticeCountStatus,
 } from '../../controllers/notice-count-controller.js';
 import { safeLinkTarget } from '../../domain/links.js';
-import { SecureAuthRequiredEvent } from '../../events/events.js';
+import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import { SecureElement } from '../base/secure-element.js';
 import { noticeBadgeStyles } from './notice-badge.styles.js';
 

@@ -8,11 +8,9 @@ import { NEW_CONVERSATION_DRAFT } from '../../controllers/drafts.js';
 import { MessageFormController, type MessageField } from '../../controllers/message-form.js';
 import { DEFAULT_RETRY_DELAYS, DEFAULT_SEND_TIMEOUT } from '../../controllers/send-controller.js';
 import type { Conversation } from '../../domain/index.js';
-import {
-  SecureAuthRequiredEvent,
-  SecureConversationOpenEvent,
-  SecureMessageSentEvent,
-} from '../../events/events.js';
+import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
+import { SecureConversationOpenEvent } from '../../events/conversation-open.js';
+import { SecureMessageSentEvent } from '../../events/message-sent.js';
 import { SecureElement } from '../base/secure-element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';

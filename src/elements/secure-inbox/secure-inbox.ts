@@ -4,12 +4,10 @@ import { errorMessages } from '../../adapter/error-messages.js';
 import { isAdapterError } from '../../adapter/errors.js';
 import { InboxController, type InboxState } from '../../controllers/inbox-controller.js';
 import { isDefaultFilters, type SearchQuery } from '../../domain/index.js';
-import {
-  SecureAuthRequiredEvent,
-  SecureComposeOpenEvent,
-  SecureConversationOpenEvent,
-  SecureInboxQueryChangeEvent,
-} from '../../events/events.js';
+import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
+import { SecureComposeOpenEvent } from '../../events/compose-open.js';
+import { SecureConversationOpenEvent } from '../../events/conversation-open.js';
+import { SecureInboxQueryChangeEvent } from '../../events/inbox-query-change.js';
 import { SecureElement } from '../base/secure-element.js';
 import { FILTERS_ID, renderFilters } from './inbox-filters.js';
 import { renderPager } from './inbox-pager.js';

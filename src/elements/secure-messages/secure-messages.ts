@@ -2,11 +2,8 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { validateMessageNumber } from '../../domain/index.js';
-import {
-  SecureComposeOpenEvent,
-  SecureConversationOpenEvent,
-  type ConversationOpenDetail,
-} from '../../events/events.js';
+import { SecureComposeOpenEvent } from '../../events/compose-open.js';
+import { SecureConversationOpenEvent, type ConversationOpenDetail } from '../../events/conversation-open.js';
 import { SecureElement } from '../base/secure-element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { messagesStyles } from './secure-messages.styles.js';

@@ -12,12 +12,12 @@ import {
   type Conversation,
   type UserRef,
 } from '../../domain/index.js';
+import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import {
-  SecureAuthRequiredEvent,
   SecureConversationChangeEvent,
-  SecureMessageSentEvent,
   type ConversationChangeDetail,
-} from '../../events/events.js';
+} from '../../events/conversation-change.js';
+import { SecureMessageSentEvent } from '../../events/message-sent.js';
 import { SecureElement } from '../base/secure-element.js';
 import { ERROR_SUMMARY_ID } from '../shared/message-fields.js';
 import { renderSignedOut } from '../shared/signed-out.js';
