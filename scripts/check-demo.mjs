@@ -1,6 +1,7 @@
 // Serves the built demo (dist-demo/) from a plain static server under a sub-path and checks that it
 // works there: the mock backend starts, the start page shows the notice count, the feature page
-// lists conversations, Visa som switches to the case officer, the form opens; no page or console
+// lists conversations, a session's end clears an open conversation, Visa som switches to the case
+// officer, the form opens; no page or console
 // errors, no axe violations (WCAG 2.x A/AA) and a Tab order that follows the reading order on the
 // views visited.
 // Usage: npm run build:demo && node scripts/check-demo.mjs
@@ -24,8 +25,12 @@ const browser = await chromium.launch({ executablePath: findChrome(), args: CHRO
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const problems = [];
 page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+/** While a step switches on the mock's 401, the browser's own log line for it is expected. */
+let expect401 = false;
 page.on('console', (m) => {
-  if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  if (m.type() !== 'error') return;
+  if (expect401 && /status of 401/.test(m.text())) return;
+  problems.push(`console error: ${m.text()}`);
 });
 page.on('response', (r) => {
   if (r.status() >= 400 && !r.fromServiceWorker()) problems.push(`HTTP ${r.status()}: ${r.url()}`);
@@ -158,6 +163,41 @@ await step(
     await list.waitFor({ timeout: 15_000 });
     if (await page.getByLabel('Meddelande', { exact: true }).isVisible())
       throw new Error('the form stayed on screen after the menu (keyboard)');
+  },
+);
+await step(
+  'the session ends with a conversation open: on return to the tab its messages leave the screen; Försök igen brings them back',
+  async () => {
+    await page.getByRole('table').getByRole('row').nth(1).locator('th button, th a').first().click();
+    const article = page.getByRole('article').first();
+    await article.waitFor({ timeout: 15_000 });
+    const said = (await article.innerText()).split('\n').filter((line) => line.trim().length > 12);
+    expect401 = true;
+    const panel = page.getByText('Utvecklarpanel (mock-backend)');
+    await panel.click();
+    await page.getByLabel('401 Utloggad på allt').check();
+    await panel.click();
+    // The user comes back to the tab: the conversation refreshes, and the server says 401.
+    await page.evaluate(() => {
+      for (const state of ['hidden', 'visible']) {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }
+    });
+    await page.getByText('Du har blivit utloggad').first().waitFor({ timeout: 15_000 });
+    if ((await page.getByRole('article').count()) > 0) throw new Error('messages stayed on screen');
+    const text = await page.locator('body').innerText();
+    const left = said.filter((line) => text.includes(line));
+    if (left.length > 0) throw new Error(`still on screen: ${left.join(' | ')}`);
+    await axe('the signed-out conversation');
+    await panel.click();
+    await page.getByLabel('401 Utloggad på allt').uncheck();
+    await panel.click();
+    await page.getByRole('button', { name: 'Försök igen' }).first().click();
+    await article.waitFor({ timeout: 15_000 });
+    expect401 = false;
+    await page.getByRole('button', { name: 'Tillbaka till Säkra meddelanden' }).click();
+    await page.getByRole('table').getByRole('row').nth(2).waitFor({ timeout: 15_000 });
   },
 );
 await step('the developer panel shows how many conversations the mock backend holds (200)', async () => {
