@@ -138,15 +138,27 @@ const EXAMPLES = {
     url: '/built/portal/index.html',
     async check(page) {
       await journey(page, `${base}${this.url}`);
-      // The session ends: the next send answers 401. The sign-in link shows; the text stays.
-      backend.faults.add({ kind: 'status', status: 401, times: 1, match: { method: 'POST' } });
+      // The session ends: the next send answers 401. The sign-in link shows; the text leaves the
+      // screen but is kept in memory for the same user.
+      backend.faults.add({
+        kind: 'status',
+        status: 401,
+        times: 1,
+        match: { method: 'POST', path: '/conversations' },
+      });
       await page.getByRole('button', { name: 'Skriv ett nytt meddelande' }).click();
       await sendMessage(page, 'Andra meddelandet, efter utloggning.');
       await page.getByRole('link', { name: 'Logga in igen (öppnas i en ny flik)' }).waitFor();
+      await page.getByText('Ditt meddelande finns kvar.').waitFor();
+      if ((await page.getByText('Andra meddelandet, efter utloggning.').count()) > 0)
+        throw new Error('the draft stayed on screen after the session ended');
+      // Signed in again: Försök igen asks who is signed in and shows the same draft; Försök igen
+      // in the form sends it, and the banner goes.
+      await page.getByRole('button', { name: 'Försök igen' }).click();
+      await page.getByText('Du är inloggad igen.').waitFor();
       const kept = await page.getByLabel('Meddelande', { exact: true }).inputValue();
       if (kept !== 'Andra meddelandet, efter utloggning.')
         throw new Error(`the draft was not kept: "${kept}"`);
-      // Signed in again: Försök igen sends the same draft, and the banner goes.
       await page.getByRole('button', { name: 'Försök igen' }).click();
       await confirmedNumber(page);
       await page

@@ -21,7 +21,8 @@ const adapter = createRestAdapter({
 document.querySelector('secure-adapter-provider')!.adapter = adapter;
 
 // 401: the session has ended. Drafts live in memory only, so do not navigate away; let the user
-// sign in again in another tab, then press Försök igen in the form, which sends the same draft.
+// sign in again in another tab, then press Försök igen: the same user gets the draft back and
+// sends it with Försök igen in the form; anyone else finds it discarded, unsent.
 const signedOut = document.querySelector<HTMLElement>('#signed-out')!;
 document.addEventListener('secure-auth-required', () => {
   signedOut.hidden = false;
