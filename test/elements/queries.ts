@@ -39,6 +39,15 @@ export function button(el: Element, name: string): HTMLButtonElement {
   return found;
 }
 
+/** The link (an `<a href>`) whose accessible name is `name` (exactly, after normalising white space). */
+export function link(el: Element, name: string): HTMLAnchorElement {
+  const found = [...root(el).querySelectorAll<HTMLAnchorElement>('a[href]')].find(
+    (a) => normalise(a.getAttribute('aria-label') ?? spokenText(a)) === name,
+  );
+  if (!found) throw new Error(`no link named "${name}"`);
+  return found;
+}
+
 export function hasButton(el: Element, name: string): boolean {
   return [...root(el).querySelectorAll('button')].some((b) => normalise(spokenText(b)) === name);
 }

@@ -65,6 +65,15 @@ export class SecureInbox extends SecureElement {
   @property({ type: Number })
   debounce = 300;
 
+  /**
+   * The address of a conversation, given its Meddelandenummer. When set, each number in the list
+   * is a real link to that address (open in a new tab, copy, bookmark) whose plain click still
+   * fires `secure-conversation-open`; when unset, the number is a button. `<secure-messages>` sets
+   * it to the conversation's `#meddelande/12345` address unless `routing="none"`.
+   */
+  @property({ attribute: false })
+  conversationHref?: (number: string) => string;
+
   readonly #inbox = new InboxController(this, {
     onQueryChange: (q) => {
       const { text, ...filters } = q.filters;
@@ -176,6 +185,7 @@ export class SecureInbox extends SecureElement {
       filtered: !isDefaultFilters(query.filters),
       sortBy: (key) => inbox.sortBy(key),
       open: (number) => this.emit(new SecureConversationOpenEvent(number)),
+      href: this.conversationHref,
     })}
     ${
       result && result.total > 0

@@ -32,6 +32,14 @@ export function hashOf(view: SecureMessagesView): string {
   return '';
 }
 
+/**
+ * The address of a conversation: this page with the conversation's fragment. Absolute, so that a
+ * link opened in a new tab finds this page even under a `<base href>` pointing elsewhere.
+ */
+function conversationAddress(number: string): string {
+  return new URL(hashOf({ name: 'thread', number }), location.href).href;
+}
+
 function sameView(a: SecureMessagesView, b: SecureMessagesView): boolean {
   return a.name === b.name && (a.name !== 'thread' || (b.name === 'thread' && a.number === b.number));
 }
@@ -224,6 +232,7 @@ export class SecureMessages extends SecureElement {
           view.name === 'inbox'
             ? html`<secure-inbox
                 .adapter=${adapter}
+                .conversationHref=${this.routing === 'hash' ? conversationAddress : undefined}
                 part="inbox"
                 exportparts="toolbar: inbox-toolbar, filters: inbox-filters, table: inbox-table, pager: inbox-pager"
               ></secure-inbox>`

@@ -5,7 +5,7 @@ import { hashOf, viewFromHash } from '../../../src/elements/secure-messages/secu
 import type { SecureInbox } from '../../../src/define/secure-inbox.js';
 import { eventually, useMockBackend } from '../helpers.js';
 import { fillValid } from '../secure-compose/compose-helpers.js';
-import { button, field, normalise, root } from '../queries.js';
+import { button, field, link, normalise, root, spokenText } from '../queries.js';
 import type { SecureMessagesAdapter } from '../../../src/adapter/adapter.js';
 
 function inbox(el: SecureMessages): SecureInbox | null {
@@ -18,18 +18,18 @@ function inner<K extends keyof HTMLElementTagNameMap>(el: SecureMessages, tag: K
   return found as HTMLElementTagNameMap[K];
 }
 
-/** The first row's Meddelandenummer button once the list has loaded. */
-async function firstRow(el: SecureMessages): Promise<HTMLButtonElement> {
-  let row: HTMLButtonElement | null = null;
+/** The first row's Meddelandenummer (a link, or a button with routing="none") once the list has loaded. */
+async function firstRow(el: SecureMessages): Promise<HTMLElement> {
+  let row: HTMLElement | null = null;
   await eventually(() => {
     const list = inbox(el);
-    row = list ? root(list).querySelector<HTMLButtonElement>('tbody th[scope="row"] button') : null;
+    row = list ? root(list).querySelector<HTMLElement>('tbody th[scope="row"] :is(a, button)') : null;
     return row;
   }, 'the inbox did not load');
   return row!;
 }
 
-function rowNumber(row: HTMLButtonElement): string {
+function rowNumber(row: HTMLElement): string {
   return normalise(row.textContent).replace(/[^0-9]/g, '');
 }
 
@@ -90,6 +90,43 @@ describe('<secure-messages>', function () {
     await eventually(() => inbox(el), 'no list');
     expect(inner(el, 'secure-inbox').query.page).to.equal(2);
     expect(location.hash).to.equal('');
+  });
+
+  describe('a conversation number in the list', () => {
+    /** The first row's number and the accessible name of its link or button (the number, plus the marker's text). */
+    async function firstNumber(el: SecureMessages): Promise<{ number: string; name: string }> {
+      const row = await firstRow(el);
+      return { number: rowNumber(row), name: normalise(spokenText(row)) };
+    }
+
+    it('is a link to the conversation\'s address with routing="hash", named by its number; a plain click opens it here', async () => {
+      const el = await render(mock.adapter());
+      const { number, name } = await firstNumber(el);
+      expect(name).to.match(new RegExp(`^${number}( Behöver hanteras)?$`));
+      const list = inner(el, 'secure-inbox');
+      const a = link(list, name);
+      expect(a.getAttribute('href')).to.equal(new URL(`#meddelande/${number}`, location.href).href);
+      expect(root(list).querySelector('tbody th[scope="row"] button')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      a.click();
+      await eventually(() => root(el).querySelector('secure-thread'), 'the thread did not open');
+      expect(inner(el, 'secure-thread').number).to.equal(number);
+      expect(location.hash).to.equal(`#meddelande/${number}`);
+      expect(location.pathname + location.search).to.equal(new URL(start).pathname + new URL(start).search);
+    });
+
+    it('is a button with the same name with routing="none"', async () => {
+      const el = await render(mock.adapter(), 'none');
+      const { number, name } = await firstNumber(el);
+      const list = inner(el, 'secure-inbox');
+      expect(root(list).querySelector('tbody a')).to.equal(null);
+      button(list, name).click();
+      await eventually(() => root(el).querySelector('secure-thread'), 'the thread did not open');
+      expect(inner(el, 'secure-thread').number).to.equal(number);
+      expect(location.hash).to.equal('');
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('asks who is signed in, the Ämnen and the settings once, however often the user moves between the views', async () => {
