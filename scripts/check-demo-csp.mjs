@@ -156,13 +156,13 @@ await journey('filter the list by message text', async () => {
   // Only the new conversation mentions that personnummer (in another form).
   await page.getByText('1 meddelande', { exact: true }).waitFor({ timeout: 15_000 });
   await table()
-    .getByRole('button', { name: new RegExp(number) })
+    .getByRole('link', { name: new RegExp(number) })
     .waitFor();
 });
 
 await journey('open the conversation', async () => {
   await table()
-    .getByRole('button', { name: new RegExp(number) })
+    .getByRole('link', { name: new RegExp(number) })
     .click();
   await page.getByText('lonelista-mars.pdf').first().waitFor({ timeout: 15_000 });
 });
