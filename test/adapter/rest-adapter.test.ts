@@ -18,6 +18,7 @@ import {
 import { createRestAdapter, type RestAdapterOptions } from '../../src/adapter/rest-adapter.js';
 import { DEFAULT_FILTERS, type SearchQuery } from '../../src/domain/query.js';
 import type { Conversation, UserRef } from '../../src/domain/types.js';
+import { conversation } from '../fixtures.js';
 
 const BASE = '/api/adapter-unit/v1';
 const url = (path: string): string => `*${BASE}${path}`;
@@ -27,14 +28,13 @@ const worker = setupWorker();
 const OFFICER: UserRef = { id: 'KPAH01', name: 'Karin Handläggare', side: 'kpa' };
 const COLLEAGUE: UserRef = { id: 'ABCD01', name: 'Anna Börjesson', side: 'employer' };
 
-function conversation(overrides: Partial<Conversation> = {}): Conversation {
-  return {
+/** A conversation as the server answers it: one message from a colleague, with an attachment. */
+function answered(overrides: Partial<Conversation> = {}): Conversation {
+  return conversation({
     number: '12345',
     subject: { id: 'lon', name: 'Anställning och lön' },
     status: 'sent',
     lastActivityAt: '2026-03-02T10:00:00Z',
-    assignee: null,
-    organisation: { customerNumber: '0000', organisationNumber: '0000000000', name: 'Kundnamnet' },
     messages: [
       {
         id: 'm1',
@@ -44,14 +44,12 @@ function conversation(overrides: Partial<Conversation> = {}): Conversation {
         attachments: [{ id: 'a1', name: 'Årsbesked ö.pdf', size: 3, mimeType: 'application/pdf' }],
       },
     ],
-    history: [],
-    version: 'v1',
     ...overrides,
-  };
+  });
 }
 
 function conversationResponse(
-  c: Conversation = conversation(),
+  c: Conversation = answered(),
   status = 200,
   headers: Record<string, string> = {},
 ) {
@@ -178,7 +176,7 @@ const OPERATIONS: OperationCase[] = [
     method: 'POST',
     path: '/conversations',
     write: true,
-    respond: () => conversationResponse(conversation(), 201),
+    respond: () => conversationResponse(answered(), 201),
     call: (a, s) =>
       a.createConversation({ subjectId: 'lon', body: 'Hej', files: [] }, { signal: s, idempotencyKey: 'k' }),
   },
@@ -187,7 +185,7 @@ const OPERATIONS: OperationCase[] = [
     method: 'POST',
     path: '/conversations/12345/messages',
     write: true,
-    respond: () => conversationResponse(conversation(), 201),
+    respond: () => conversationResponse(answered(), 201),
     call: (a, s) => a.reply('12345', { body: 'Svar', files: [] }, { signal: s, idempotencyKey: 'k' }),
   },
   {
@@ -367,7 +365,7 @@ describe('REST adapter', () => {
           key = request.headers.get('Idempotency-Key');
           expect(request.headers.get('Content-Type')).to.match(/^multipart\/form-data; boundary=/);
           form = await request.formData();
-          return conversationResponse(conversation(), 201);
+          return conversationResponse(answered(), 201);
         }),
       );
       await adapter().createConversation(
@@ -396,7 +394,7 @@ describe('REST adapter', () => {
       worker.use(
         http.post(url('/conversations'), async ({ request }) => {
           form = await request.formData();
-          return conversationResponse(conversation(), 201);
+          return conversationResponse(answered(), 201);
         }),
       );
       await adapter().createConversation(
@@ -415,7 +413,7 @@ describe('REST adapter', () => {
           http.post(url('/conversations/12345/messages'), async ({ request }) => {
             key = request.headers.get('Idempotency-Key');
             form = await request.formData();
-            return conversationResponse(conversation({ version: 'v2' }), 201);
+            return conversationResponse(answered({ version: 'v2' }), 201);
           }),
         );
         const result = await adapter().reply(
@@ -436,7 +434,7 @@ describe('REST adapter', () => {
       worker.use(
         http.post(url('/conversations'), async ({ request }) => {
           received = ((await request.formData()).get('files') as File).size;
-          return conversationResponse(conversation(), 201);
+          return conversationResponse(answered(), 201);
         }),
       );
       const events: UploadProgress[] = [];
@@ -456,7 +454,7 @@ describe('REST adapter', () => {
     it('passes the upload progress events of XMLHttpRequest on', async () => {
       // Requests answered by the service worker fire no upload `progress` events in Chromium, so
       // the events a real network upload fires are dispatched here by hand.
-      worker.use(http.post(url('/conversations'), () => conversationResponse(conversation(), 201)));
+      worker.use(http.post(url('/conversations'), () => conversationResponse(answered(), 201)));
       const originalSend = XMLHttpRequest.prototype.send;
       XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
         this.upload.dispatchEvent(
@@ -488,7 +486,7 @@ describe('REST adapter', () => {
       worker.use(
         http.post(url('/conversations/12345/messages'), ({ request }) => {
           token = request.headers.get('X-CSRF-Token');
-          return conversationResponse(conversation(), 201);
+          return conversationResponse(answered(), 201);
         }),
       );
       const opened: XMLHttpRequest[] = [];
@@ -518,7 +516,7 @@ describe('REST adapter', () => {
         credentials: 'omit',
         fetch: (_input, init) => {
           inits.push(init ?? {});
-          return Promise.resolve(conversationResponse(conversation(), 201));
+          return Promise.resolve(conversationResponse(answered(), 201));
         },
       });
       await a.reply(
@@ -531,7 +529,7 @@ describe('REST adapter', () => {
     });
 
     it('a throwing progress callback does not fail the upload', async () => {
-      worker.use(http.post(url('/conversations'), () => conversationResponse(conversation(), 201)));
+      worker.use(http.post(url('/conversations'), () => conversationResponse(answered(), 201)));
       const result = await adapter().createConversation(
         { subjectId: 'lon', body: 'Hej', files: [file('a.pdf', 1000)] },
         sendOptions({
@@ -573,7 +571,7 @@ describe('REST adapter', () => {
         worker.use(
           http.post(url(`/conversations/12345/${w.path}`), ({ request }) => {
             seen.push(request.headers.get('If-Match'));
-            return conversationResponse(conversation({ version: 'v9' }));
+            return conversationResponse(answered({ version: 'v9' }));
           }),
         );
         const result = await w.call(adapter(), 'v8');
@@ -586,7 +584,7 @@ describe('REST adapter', () => {
     it('takes the version from the ETag when it differs from the body', async () => {
       worker.use(
         http.get(url('/conversations/12345'), () =>
-          HttpResponse.json(conversation({ version: 'body-version' }), {
+          HttpResponse.json(answered({ version: 'body-version' }), {
             headers: { ETag: 'W/"etag-version"' },
           }),
         ),
@@ -595,9 +593,7 @@ describe('REST adapter', () => {
     });
 
     it('keeps the body version when there is no ETag', async () => {
-      worker.use(
-        http.get(url('/conversations/12345'), () => HttpResponse.json(conversation({ version: 'v5' }))),
-      );
+      worker.use(http.get(url('/conversations/12345'), () => HttpResponse.json(answered({ version: 'v5' }))));
       expect((await adapter().getConversation('12345', signal())).version).to.equal('v5');
     });
 
@@ -907,7 +903,7 @@ describe('REST adapter', () => {
         http.post(url('/conversations'), async () => {
           arrived();
           await delay('infinite');
-          return conversationResponse(conversation(), 201);
+          return conversationResponse(answered(), 201);
         }),
       );
       const controller = new AbortController();
@@ -1030,7 +1026,7 @@ describe('REST adapter', () => {
     it('an idempotent replay notifies too', async () => {
       worker.use(
         http.post(url('/conversations'), () =>
-          conversationResponse(conversation(), 201, { 'Idempotent-Replayed': 'true' }),
+          conversationResponse(answered(), 201, { 'Idempotent-Replayed': 'true' }),
         ),
       );
       const a = adapter();

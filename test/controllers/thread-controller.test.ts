@@ -4,22 +4,8 @@ import type { ChangeListener, SecureMessagesAdapter } from '../../src/adapter/ad
 import { ConflictError, NotFoundError, ServerError } from '../../src/adapter/errors.js';
 import { ThreadController, type ThreadHost } from '../../src/controllers/thread-controller.js';
 import type { Conversation } from '../../src/domain/index.js';
+import { conversation } from '../fixtures.js';
 import { USER } from './fixtures.js';
-
-function conversation(number: string, version: string, extra: Partial<Conversation> = {}): Conversation {
-  return {
-    number,
-    subject: { id: 'berakning', name: 'Beräkning' },
-    status: 'new',
-    lastActivityAt: '2026-03-01T10:00:00Z',
-    assignee: null,
-    organisation: { customerNumber: '0000', organisationNumber: '0000000000', name: 'Kundnamnet' },
-    messages: [],
-    history: [],
-    version,
-    ...extra,
-  };
-}
 
 interface Pending<T> {
   args: unknown[];
@@ -96,7 +82,7 @@ describe('ThreadController', () => {
     await el.updateComplete;
     expect(el.thread.state).to.equal('loading');
     await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation('10001', 'v1'));
+    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
     await until(() => el.thread.state === 'loaded');
     expect(el.thread.conversation?.version).to.equal('v1');
     expect(el.thread.user?.id).to.equal('NAEF00');
@@ -110,7 +96,7 @@ describe('ThreadController', () => {
     el.requestUpdate();
     await until(() => m.loads.length === 2);
     expect(m.loads[0]!.signal.aborted).to.equal(true);
-    m.loads[1]!.resolve(conversation('10002', 'v1'));
+    m.loads[1]!.resolve(conversation({ number: '10002', version: 'v1' }));
     await until(() => el.thread.state === 'loaded');
     expect(el.thread.conversation?.number).to.equal('10002');
   });
@@ -119,7 +105,7 @@ describe('ThreadController', () => {
     const m = manualAdapter();
     const el = await probe(m.adapter, '10001');
     await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation('10001', 'v1'));
+    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
     await until(() => el.thread.state === 'loaded');
     el.thread.refresh();
     await until(() => m.loads.length === 2);
@@ -127,10 +113,14 @@ describe('ThreadController', () => {
     await until(() => m.writes.length === 1);
     expect(m.writes[0]!.args.slice(0, 2)).to.deep.equal(['10001', 'v1']);
     m.writes[0]!.resolve(
-      conversation('10001', 'v2', { assignee: { id: 'NAEF00', name: 'Namn Efternamn', side: 'employer' } }),
+      conversation({
+        number: '10001',
+        version: 'v2',
+        assignee: { id: 'NAEF00', name: 'Namn Efternamn', side: 'employer' },
+      }),
     );
     expect((await claimed).ok).to.equal(true);
-    m.loads[1]!.resolve(conversation('10001', 'v1'));
+    m.loads[1]!.resolve(conversation({ number: '10001', version: 'v1' }));
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 20));
     expect(el.thread.conversation?.version).to.equal('v2');
@@ -141,7 +131,7 @@ describe('ThreadController', () => {
     const m = manualAdapter();
     const el = await probe(m.adapter, '10001');
     await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation('10001', 'v1'));
+    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
     await until(() => el.thread.state === 'loaded');
     void el.thread.perform('claim');
     const second = await el.thread.perform('claim');
@@ -154,7 +144,7 @@ describe('ThreadController', () => {
     const m = manualAdapter();
     const el = await probe(m.adapter, '10001');
     await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation('10001', 'v1'));
+    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
     await until(() => el.thread.state === 'loaded');
     const outcome = el.thread.perform('claim');
     await until(() => m.writes.length === 1);
@@ -165,7 +155,7 @@ describe('ThreadController', () => {
     expect(result.ok === false && result.error).to.be.instanceOf(ConflictError);
     await until(() => m.loads.length === 2);
     expect(el.thread.state).to.equal('loaded');
-    m.loads[1]!.resolve(conversation('10001', 'v2', { assignee: anna }));
+    m.loads[1]!.resolve(conversation({ number: '10001', version: 'v2', assignee: anna }));
     await until(() => el.thread.conversation?.version === 'v2');
     expect(el.remote).to.have.length(0);
   });
@@ -174,14 +164,14 @@ describe('ThreadController', () => {
     const m = manualAdapter();
     const el = await probe(m.adapter, '10001');
     await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation('10001', 'v1'));
+    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
     await until(() => el.thread.state === 'loaded');
     m.notify('10002');
     await el.updateComplete;
     expect(m.loads).to.have.length(1);
     m.notify('10001');
     await until(() => m.loads.length === 2);
-    m.loads[1]!.resolve(conversation('10001', 'v2', { status: 'closed' }));
+    m.loads[1]!.resolve(conversation({ number: '10001', version: 'v2', status: 'closed' }));
     await until(() => el.remote.length === 1);
     expect(el.remote[0]!.map((c) => c.version)).to.deep.equal(['v1', 'v2']);
   });
@@ -190,7 +180,7 @@ describe('ThreadController', () => {
     const m = manualAdapter();
     const el = await probe(m.adapter, '10001');
     await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation('10001', 'v1'));
+    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
     await until(() => el.thread.state === 'loaded');
     el.thread.refresh();
     await until(() => m.loads.length === 2);
@@ -213,7 +203,7 @@ describe('ThreadController', () => {
     expect(m.loads[0]!.signal.aborted).to.equal(true);
     parent.appendChild(el);
     await until(() => m.loads.length === 2);
-    m.loads[1]!.resolve(conversation('10001', 'v1'));
+    m.loads[1]!.resolve(conversation({ number: '10001', version: 'v1' }));
     await until(() => el.thread.state === 'loaded');
   });
 });

@@ -21,7 +21,8 @@ import {
 } from '../../src/domain/query.js';
 import { STATUSES } from '../../src/domain/status.js';
 import type { ConversationSummary } from '../../src/domain/types.js';
-import { ref, summary } from './helpers.js';
+import { summary } from '../fixtures.js';
+import { ref } from './helpers.js';
 
 const MESSAGE_NUMBER_ERROR = 'Meddelandenumret ska vara fem siffror, till exempel 69743.';
 const USER_ID_ERROR =

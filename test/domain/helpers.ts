@@ -1,4 +1,4 @@
-import type { Capabilities, ConversationSummary, User, UserRef } from '../../src/domain/types.js';
+import type { Capabilities, User, UserRef } from '../../src/domain/types.js';
 
 /** Appends the Luhn check digit to the first nine digits of a 10-digit personnummer (YYMMDDNNN). */
 export function luhnCheckDigit(nine: string): string {
@@ -37,16 +37,4 @@ export function user(
 
 export function ref(id: string, name = `Namn ${id}`): UserRef {
   return { id, name, side: 'employer' };
-}
-
-export function summary(overrides: Partial<ConversationSummary> = {}): ConversationSummary {
-  return {
-    number: '10000',
-    subject: { id: 'ovrigt', name: 'Övrigt' },
-    status: 'sent',
-    lastActivityAt: '2026-01-01T10:00:00.000Z',
-    assignee: null,
-    organisation: { customerNumber: '0000', organisationNumber: '0000000000', name: 'Kundnamnet' },
-    ...overrides,
-  };
 }

@@ -2,23 +2,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
 import type { ConversationSummary, SearchResult } from '../../../src/domain/index.js';
 import { renderTable, type TableView } from '../../../src/elements/secure-inbox/inbox-table.js';
+import { summary } from '../../fixtures.js';
 import { normalise, spokenText } from '../queries.js';
 
 const ORGANISATION = { customerNumber: '0000', organisationNumber: '212000-0142', name: 'Exempelkommunen' };
 
-function summary(number: string, status: ConversationSummary['status']): ConversationSummary {
-  return {
-    number,
-    subject: { id: 'ovrigt', name: 'Övrigt' },
-    status,
-    lastActivityAt: '2026-03-02T09:00:00Z',
-    assignee: null,
-    organisation: ORGANISATION,
-  };
-}
+const row = (number: string, status: ConversationSummary['status']): ConversationSummary =>
+  summary({ number, status, lastActivityAt: '2026-03-02T09:00:00Z', organisation: ORGANISATION });
 
 const RESULT: SearchResult = {
-  items: [summary('60123', 'reply-received'), summary('60124', 'sent')],
+  items: [row('60123', 'reply-received'), row('60124', 'sent')],
   total: 2,
   page: 1,
   pageSize: 25,
