@@ -1,4 +1,3 @@
-import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { validateMessageNumber } from '../../domain/index.js';
@@ -6,6 +5,7 @@ import { SecureComposeOpenEvent } from '../../events/compose-open.js';
 import { SecureConversationOpenEvent, type ConversationOpenDetail } from '../../events/conversation-open.js';
 import { SecureElement } from '../base/secure-element.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { texts } from './messages-texts.js';
 import { messagesStyles } from './secure-messages.styles.js';
 
 /** Which part of the feature shows. */
@@ -44,12 +44,6 @@ function sameView(a: SecureMessagesView, b: SecureMessagesView): boolean {
   return a.name === b.name && (a.name !== 'thread' || (b.name === 'thread' && a.number === b.number));
 }
 
-const texts = {
-  back: () => msg('Tillbaka till Säkra meddelanden', { id: 'messages.back' }),
-  inbox: () => msg('Säkra meddelanden', { id: 'messages.inbox' }),
-  compose: () => msg('Nytt meddelande', { id: 'messages.compose' }),
-  thread: (number: string) => msg(str`Meddelande ${number}`, { id: 'messages.thread' }),
-};
 
 /**
  * The whole feature in one tag: the inbox, writing a new message and a conversation, with
@@ -65,6 +59,10 @@ const texts = {
  *   conversation, **Tillbaka till Säkra meddelanden** returns to the list with its filters, sort and
  *   page as the user left them. After sending, Öppna konversationen opens the new conversation.
  *   Drafts survive moving between the views. Focus moves to the new view.
+ * - **One labelled region per view**: the form and the conversation are regions of their own
+ *   (*Nytt meddelande*, *Konversation 12345*), so the container around them is no landmark (a
+ *   screen reader would announce a second region of the same name); the list, which has no region
+ *   of its own, is the region *Säkra meddelanden*.
  * - **Deep links and back/forward** (`routing="hash"`, the default): the URL fragment names the view
  *   by Meddelandenummer only (`#meddelande/12345`, `#nytt-meddelande`) — never search text or message
  *   content — so links, reloads and the browser's back and forward buttons work. Each view the user
@@ -219,14 +217,8 @@ export class SecureMessages extends SecureElement {
         class="view"
         part="view"
         tabindex="-1"
-        role="region"
-        aria-label=${
-          view.name === 'inbox'
-            ? texts.inbox()
-            : view.name === 'compose'
-              ? texts.compose()
-              : texts.thread(view.number)
-        }
+        role=${view.name === 'inbox' ? 'region' : nothing}
+        aria-label=${view.name === 'inbox' ? texts.inbox() : nothing}
       >
         ${
           view.name === 'inbox'

@@ -33,6 +33,34 @@ function rowNumber(row: HTMLElement): string {
   return normalise(row.textContent).replace(/[^0-9]/g, '');
 }
 
+/** The accessible name of a landmark: its aria-label, or the text of its aria-labelledby targets. */
+function landmarkName(element: Element): string {
+  const label = element.getAttribute('aria-label');
+  if (label !== null) return normalise(label);
+  const root = element.getRootNode() as ShadowRoot | Document;
+  const ids = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  return normalise(ids.map((id) => spokenText(root.getElementById(id) ?? document.createElement('i'))).join(' '));
+}
+
+/**
+ * The names of the labelled regions around a node, innermost first, across shadow roots: an
+ * element with role="region", or a <section> without another role, that has an accessible name.
+ */
+function regionsAround(node: Node): string[] {
+  const names: string[] = [];
+  let current: Node | null = node;
+  while (current) {
+    if (current instanceof Element) {
+      const role = current.getAttribute('role');
+      const region = role === 'region' || (role === null && current.localName === 'section');
+      const name = region ? landmarkName(current) : '';
+      if (name !== '') names.push(name);
+    }
+    current = current instanceof ShadowRoot ? current.host : current.parentNode;
+  }
+  return names;
+}
+
 describe('<secure-messages>', function () {
   this.timeout(30_000);
   const mock = useMockBackend({ size: 200 });
@@ -230,6 +258,28 @@ describe('<secure-messages>', function () {
     await expectShowing(el, 'compose', 'location.hash');
     location.hash = '';
     await expectShowing(el, 'inbox', 'an emptied hash');
+  });
+
+  it('each view is one labelled region, never a region inside another of the same or a near name', async () => {
+    const el = await render(mock.adapter());
+    await firstRow(el);
+    const list = inner(el, 'secure-inbox');
+    expect(regionsAround(button(list, 'Nytt meddelande'))).to.deep.equal(['Säkra meddelanden']);
+
+    button(list, 'Nytt meddelande').click();
+    await eventually(() => root(el).querySelector('secure-compose'), 'no form');
+    const compose = inner(el, 'secure-compose');
+    await eventually(() => root(compose).querySelector('h2'), 'the form has no heading');
+    expect(regionsAround(root(compose).querySelector('h2')!)).to.deep.equal(['Nytt meddelande']);
+    await expect(el).to.be.accessible();
+
+    const number = mock.backend.store.summaries()[0].number;
+    el.navigate({ name: 'thread', number });
+    await eventually(() => root(el).querySelector('secure-thread'), 'no conversation');
+    const thread = inner(el, 'secure-thread');
+    await eventually(() => root(thread).querySelector('h2'), 'the conversation has no heading');
+    expect(regionsAround(root(thread).querySelector('h2')!)).to.deep.equal([`Konversation ${number}`]);
+    await expect(el).to.be.accessible();
   });
 
   it('a deep link opens the conversation by its number', async () => {
