@@ -44,7 +44,6 @@ function sameView(a: SecureMessagesView, b: SecureMessagesView): boolean {
   return a.name === b.name && (a.name !== 'thread' || (b.name === 'thread' && a.number === b.number));
 }
 
-
 /**
  * The whole feature in one tag: the inbox, writing a new message and a conversation, with
  * navigation between them, for portals that drop Säkra meddelanden in whole.

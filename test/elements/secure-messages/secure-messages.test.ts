@@ -39,7 +39,9 @@ function landmarkName(element: Element): string {
   if (label !== null) return normalise(label);
   const root = element.getRootNode() as ShadowRoot | Document;
   const ids = (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-  return normalise(ids.map((id) => spokenText(root.getElementById(id) ?? document.createElement('i'))).join(' '));
+  return normalise(
+    ids.map((id) => spokenText(root.getElementById(id) ?? document.createElement('i'))).join(' '),
+  );
 }
 
 /**
