@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import type { SessionEvent } from './session.js';
+import { Poller, retryAfterOf } from './poller.js';
 import { SessionLink, signedOutError } from './session-link.js';
 
 /** The part of the adapter the count needs; a plain object with these two methods is enough. */
@@ -43,18 +44,6 @@ export interface NoticeCountControllerOptions {
   onCountChange?: (count: number, previous: number | undefined) => void;
 }
 
-function retryAfterSeconds(error: unknown): number {
-  const value =
-    typeof error === 'object' && error !== null
-      ? (error as { retryAfterSeconds?: unknown }).retryAfterSeconds
-      : null;
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
-}
-
-function isHidden(): boolean {
-  return document.visibilityState === 'hidden';
-}
-
 /**
  * Owns the notice count of `<notice-badge>`: loading, errors, polling that pauses while the tab is
  * hidden, and refreshing whenever the adapter reports a change to a conversation.
@@ -64,11 +53,9 @@ function isHidden(): boolean {
  * - A change reported by the adapter (`adapter.subscribe`) re-fetches at once and restarts the
  *   polling countdown. The subscription follows the adapter: when `options.adapter()` returns
  *   another one (property or context), the old subscription ends and the count starts afresh.
- * - While `document.visibilityState` is `hidden` no timer runs. On return, the count is
- *   refreshed at once if a poll fell due while hidden; otherwise the countdown resumes.
- * - The next poll is counted from when the previous request settled, so polls never overlap; a
- *   request unanswered after `requestTimeout` (at least one interval) is aborted as an error.
- * - A 5xx answer with `Retry-After` postpones the next poll to at least that many seconds.
+ * - Polling is the shared `Poller`: paused while the tab is hidden and at once on return, backed
+ *   off after failures, no sooner than a `Retry-After`, stopped when the session ends (a 401).
+ *   A request unanswered after `requestTimeout` (at least one interval) is aborted as an error.
  *
  * Not built on `@lit/task`: the count survives refreshes and errors are reported once per streak,
  * both easier to state directly than through a task's status.
@@ -87,10 +74,11 @@ export class NoticeCountController implements ReactiveController {
   #countAdapter: NoticeCountAdapter | undefined = undefined;
   #unsubscribe: (() => void) | undefined = undefined;
   #request: AbortController | undefined = undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
-  /** `performance.now()` when the next poll is due; null when nothing is scheduled. */
-  #dueAt: number | null = null;
   readonly #session: SessionLink;
+  readonly #poller = new Poller({
+    interval: () => this.#pollInterval,
+    poll: () => void this.#refresh(true),
+  });
 
   #count: number | undefined = undefined;
   #lastLoaded: number | undefined = undefined;
@@ -145,7 +133,8 @@ export class NoticeCountController implements ReactiveController {
     if (value === this.#pollInterval) return;
     this.#pollInterval = value;
     // A request in flight schedules the next poll when it settles.
-    if (this.#connected && this.#adapter && this.#request === undefined) this.#schedule(this.#pollMs);
+    if (this.#connected && this.#adapter && this.#request === undefined)
+      this.#poller.settled(this.#status !== 'error');
   }
 
   get #pollMs(): number {
@@ -154,7 +143,7 @@ export class NoticeCountController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
-    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#poller.connect();
     this.#syncAdapter();
   }
 
@@ -164,7 +153,7 @@ export class NoticeCountController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#connected = false;
-    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#poller.disconnect();
     this.#detach();
     this.#session.detach();
     this.#adapter = undefined;
@@ -187,15 +176,14 @@ export class NoticeCountController implements ReactiveController {
     this.#request?.abort();
     const request = new AbortController();
     this.#request = request;
-    this.#clearTimer();
-    this.#dueAt = null;
+    this.#poller.stop();
     if (this.#count === undefined && this.#status !== 'error') this.#status = 'loading';
     this.#host.requestUpdate();
     const watchdog = setTimeout(
       () => request.abort(new DOMException('The notice count took too long.', 'TimeoutError')),
       Math.max(this.#requestTimeoutMs, this.#pollMs),
     );
-    let retryAfter = 0;
+    let failure: unknown = undefined;
     try {
       const count = await adapter.getNoticeCount(request.signal, { background });
       if (request !== this.#request) return;
@@ -212,14 +200,14 @@ export class NoticeCountController implements ReactiveController {
       this.#count = undefined;
       this.#status = 'error';
       this.#error = error;
-      retryAfter = retryAfterSeconds(error) * 1000;
+      failure = error;
       // A 401 ends the session for every element on the adapter: no more polling.
       if (this.#session.authFailed(error)) return;
     } finally {
       clearTimeout(watchdog);
       if (request === this.#request && !this.#session.signedOut) {
         this.#request = undefined;
-        this.#schedule(Math.max(this.#pollMs, retryAfter));
+        this.#poller.settled(failure === undefined, retryAfterOf(failure));
         this.#host.requestUpdate();
       }
     }
@@ -256,8 +244,7 @@ export class NoticeCountController implements ReactiveController {
   #signedOut(): void {
     this.#request?.abort();
     this.#request = undefined;
-    this.#clearTimer();
-    this.#dueAt = null;
+    this.#poller.stop();
     this.#count = undefined;
     this.#status = 'error';
     this.#error = signedOutError();
@@ -272,47 +259,10 @@ export class NoticeCountController implements ReactiveController {
       this.#request.abort();
       this.#request = undefined;
     }
-    this.#clearTimer();
-    this.#dueAt = null;
-  }
-
-  #clearTimer(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-  }
-
-  /** Sets the next poll `delay` ms from now; the timer runs only while the tab is visible. */
-  #schedule(delay: number): void {
-    this.#clearTimer();
-    if (this.#pollMs === 0) {
-      this.#dueAt = null;
-      return;
-    }
-    this.#dueAt = performance.now() + delay;
-    if (!isHidden()) this.#arm();
-  }
-
-  #arm(): void {
-    if (this.#dueAt === null) return;
-    const remaining = Math.max(0, this.#dueAt - performance.now());
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      void this.#refresh(true);
-    }, remaining);
+    this.#poller.stop();
   }
 
   readonly #onChange = (): void => {
     void this.#refresh(true);
-  };
-
-  readonly #onVisibilityChange = (): void => {
-    if (!this.#connected || this.#adapter === undefined) return;
-    if (isHidden()) {
-      this.#clearTimer();
-      return;
-    }
-    if (this.#dueAt === null || this.#timer !== undefined) return;
-    if (performance.now() >= this.#dueAt) void this.#refresh(true);
-    else this.#arm();
   };
 }

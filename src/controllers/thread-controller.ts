@@ -9,6 +9,7 @@ import type {
 import { AuthRequiredError, isAbortError, NotFoundError } from '../adapter/errors.js';
 import { validateMessageNumber, type Conversation, type User } from '../domain/index.js';
 import { currentUser, type SessionEvent } from './session.js';
+import { Poller, retryAfterOf } from './poller.js';
 import { SessionLink, signedOutError } from './session-link.js';
 
 /** What the thread controller needs from its element. */
@@ -64,10 +65,6 @@ interface Loaded {
 
 type LoadArgs = [SecureMessagesAdapter | undefined, string];
 
-function isHidden(): boolean {
-  return document.visibilityState === 'hidden';
-}
-
 /**
  * Owns the async state of `<secure-thread>`: the signed-in user (once per adapter), the
  * conversation, refreshing it, and the writes on it (claim, release, take over, close, reply,
@@ -103,7 +100,10 @@ export class ThreadController implements ReactiveController {
   #unsubscribe: (() => void) | undefined = undefined;
   #pending: ThreadAction | undefined = undefined;
   #requests = new Set<AbortController>();
-  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  readonly #poller = new Poller({
+    interval: () => this.#host.pollInterval,
+    poll: () => this.refresh(),
+  });
   /** A load was cut short because the element left the page. */
   #interrupted = false;
   /** The next load was asked for by no user (polling, changes, the tab showing again). */
@@ -267,7 +267,7 @@ export class ThreadController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
-    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#poller.connect();
     this.#session.follow(this.#adapter);
     this.#subscribe();
     // The session ended while this element was away.
@@ -277,15 +277,14 @@ export class ThreadController implements ReactiveController {
       this.#interrupted = false;
       void this.#task.run();
     } else if (this.#conversation) {
-      this.#schedule();
+      this.#poller.settled(true);
     }
   }
 
   hostDisconnected(): void {
     this.#connected = false;
-    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#poller.disconnect();
     this.#session.detach();
-    this.#clearTimer();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     for (const write of this.#requests) write.abort();
@@ -311,7 +310,7 @@ export class ThreadController implements ReactiveController {
     this.#error = undefined;
     this.#session.settled();
     this.#generation++;
-    this.#clearTimer();
+    this.#poller.stop();
     if (this.#connected) this.#session.follow(adapter);
     this.#subscribe();
   }
@@ -351,7 +350,7 @@ export class ThreadController implements ReactiveController {
     const generation = this.#generation;
     const background = this.#background;
     this.#background = false;
-    this.#clearTimer();
+    this.#poller.stop();
     const [user, conversation] = await Promise.all([
       this.#userFor(adapter, signal),
       adapter.getConversation(number, signal, { background }),
@@ -381,7 +380,7 @@ export class ThreadController implements ReactiveController {
         this.#options.onRemoteChange?.(previous, loaded.conversation);
       }
     }
-    this.#schedule();
+    this.#poller.settled(true);
   }
 
   #failed(error: unknown): void {
@@ -393,7 +392,7 @@ export class ThreadController implements ReactiveController {
       this.#conversation = undefined;
       this.#error = error;
     }
-    if (this.#conversation) this.#schedule();
+    if (this.#conversation) this.#poller.settled(false, retryAfterOf(error));
   }
 
   /** A 401 ends the session for every element on the adapter; true when `error` was one. */
@@ -420,7 +419,7 @@ export class ThreadController implements ReactiveController {
    * history, the names in it, the user — no request goes on, and nothing polls until Försök igen.
    */
   #signedOut(): void {
-    this.#clearTimer();
+    this.#poller.stop();
     for (const write of this.#requests) write.abort();
     this.#requests.clear();
     this.#pending = undefined;
@@ -446,35 +445,9 @@ export class ThreadController implements ReactiveController {
     });
   }
 
-  /** The next poll, `pollInterval` seconds from now; only while connected and visible. */
-  #schedule(): void {
-    this.#clearTimer();
-    const seconds = this.#host.pollInterval;
-    if (!this.#connected || !(Number.isFinite(seconds) && seconds > 0) || isHidden()) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.refresh();
-    }, seconds * 1000);
-  }
-
-  #clearTimer(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-  }
-
-  readonly #onVisibilityChange = (): void => {
-    if (!this.#connected) return;
-    if (isHidden()) {
-      this.#clearTimer();
-      return;
-    }
-    // Back in view: show what happened meanwhile.
-    if (this.#conversation && this.#host.pollInterval > 0) this.refresh();
-  };
-
-  /** Restarts the polling countdown (after `pollInterval` changed). */
+  /** `pollInterval` changed: the countdown starts afresh (polling stops at 0). */
   restartPolling(): void {
-    if (this.#conversation && !this.loading) this.#schedule();
-    else if (!(this.#host.pollInterval > 0)) this.#clearTimer();
+    if (this.#conversation && !this.loading) this.#poller.settled(true);
+    else this.#poller.restart();
   }
 }
