@@ -2,6 +2,10 @@
 // sources (src/) answered by the built bundles in dist/, so what ships is what is tested — one
 // message per send and no draft lost, whatever the network does. The mock backend stays on its
 // sources. Usage: npm run build && npm run test:built
+//
+// The build minifies the HTML and CSS inside templates, so the tests that find controls by role
+// and accessible name, and check axe per state, run here too: the accessibility sweep, the
+// keyboard paths, and each element's states and interactions.
 import { existsSync } from 'node:fs';
 import base from './web-test-runner.config.mjs';
 
@@ -26,6 +30,17 @@ export default {
     'test/elements/secure-compose/compose-send.test.ts',
     'test/elements/secure-thread/faults.test.ts',
     'test/elements/life-cycle.test.ts',
+    'test/a11y/sweep.test.ts',
+    'test/elements/notice-badge/notice-badge.test.ts',
+    'test/elements/secure-compose/compose-form.test.ts',
+    'test/elements/secure-compose/compose-leave.test.ts',
+    'test/elements/secure-inbox/filters.test.ts',
+    'test/elements/secure-inbox/interaction.test.ts',
+    'test/elements/secure-inbox/secure-inbox.test.ts',
+    'test/elements/secure-inbox/sort-paging.test.ts',
+    'test/elements/secure-thread/assignment.test.ts',
+    'test/elements/secure-thread/states.test.ts',
+    'test/elements/secure-thread/transitions.test.ts',
   ],
   coverage: false,
   plugins: [

@@ -24,6 +24,7 @@ import {
   sanitiseQuery,
 } from './inbox-query.js';
 import { currentUser, subjects, type SessionEvent } from './session.js';
+import { ResumableTask } from './resumable-task.js';
 import { SessionLink, signedOutError } from './session-link.js';
 
 /** What the inbox controller needs from its element. */
@@ -92,8 +93,8 @@ export class InboxController implements ReactiveController {
   #lastResult: SearchResult | undefined = undefined;
   #lastError: unknown = undefined;
   #connected = false;
-  /** A search was cut short because the element left the page. */
-  #interrupted = false;
+  /** A search cut short because the element left the page runs again when it comes back. */
+  readonly #resumable: ResumableTask;
   /** The next search was asked for by no user (a change elsewhere). */
   #background = false;
   readonly #session: SessionLink;
@@ -115,6 +116,7 @@ export class InboxController implements ReactiveController {
       onComplete: (result) => this.#completed(result),
       onError: (error) => this.#failed(error),
     });
+    this.#resumable = new ResumableTask(this.#task);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -292,10 +294,8 @@ export class InboxController implements ReactiveController {
     if (this.#session.signedOut) {
       // The session ended while this element was away (or before it came).
       if (this.#lastResult || this.user) this.#signedOut();
-    } else if (this.#interrupted) {
-      // A search aborted because the element left the page is run again when it comes back.
-      this.#interrupted = false;
-      void this.#task.run();
+    } else {
+      this.#resumable.back();
     }
   }
 
@@ -306,10 +306,7 @@ export class InboxController implements ReactiveController {
     this.#settled();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    if (this.#task.status === TaskStatus.PENDING) {
-      this.#interrupted = true;
-      this.#task.abort();
-    }
+    this.#resumable.leave();
   }
 
   hostUpdate(): void {
@@ -471,7 +468,7 @@ export class InboxController implements ReactiveController {
   #signedOut(): void {
     this.#clearTimer();
     this.#settled();
-    this.#interrupted = false;
+    this.#resumable.forget();
     this.#contextAbort?.abort();
     this.#context = undefined;
     this.user = undefined;
