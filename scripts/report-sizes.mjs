@@ -5,16 +5,16 @@ import { readdirSync } from 'node:fs';
 import { featureSizes, LIT, measure, MSW } from './sizes.mjs';
 
 const entries = {
-  index: 'src/index.ts',
-  domain: 'src/domain/index.ts',
-  adapter: 'src/adapter/index.ts',
-  localization: 'src/localization/index.ts',
+  index: 'dist/index.js',
+  domain: 'dist/domain.js',
+  adapter: 'dist/adapter.js',
+  localization: 'dist/localization.js',
   ...Object.fromEntries(
-    readdirSync('src/define')
-      .filter((f) => f.endsWith('.ts') && f !== 'define.ts')
-      .map((f) => [`define/${f.slice(0, -3)}`, `src/define/${f}`]),
+    readdirSync('dist/define')
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [`define/${f.slice(0, -3)}`, `dist/define/${f}`]),
   ),
-  mocks: 'mocks/index.ts',
+  mocks: 'dist/mocks.js',
 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`.padStart(9);

@@ -1,6 +1,7 @@
-// What a portal loads for the whole feature: every element, the REST adapter and localisation.
-export * from '../src/define/secure-messages.ts';
-export * from '../src/define/notice-badge.ts';
-export * from '../src/define/secure-adapter-provider.ts';
-export { createRestAdapter } from '../src/adapter/rest-adapter.ts';
-export { setLocale } from '../src/localization/index.ts';
+// What a portal loads for the whole feature, as the package ships it (dist/, after the build):
+// every element, the REST adapter and localisation.
+export * from '../dist/define/secure-messages.js';
+export * from '../dist/define/notice-badge.js';
+export * from '../dist/define/secure-adapter-provider.js';
+export { createRestAdapter } from '../dist/adapter.js';
+export { setLocale } from '../dist/localization.js';
