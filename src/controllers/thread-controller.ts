@@ -10,6 +10,7 @@ import { AuthRequiredError, isAbortError, NotFoundError } from '../adapter/error
 import { validateMessageNumber, type Conversation, type User } from '../domain/index.js';
 import { currentUser, type SessionEvent } from './session.js';
 import { Poller, retryAfterOf } from './poller.js';
+import { ResumableTask } from './resumable-task.js';
 import { SessionLink, signedOutError } from './session-link.js';
 
 /** What the thread controller needs from its element. */
@@ -104,8 +105,8 @@ export class ThreadController implements ReactiveController {
     interval: () => this.#host.pollInterval,
     poll: () => this.refresh(),
   });
-  /** A load was cut short because the element left the page. */
-  #interrupted = false;
+  /** A load cut short because the element left the page runs again when it comes back. */
+  readonly #resumable: ResumableTask;
   /** The next load was asked for by no user (polling, changes, the tab showing again). */
   #background = false;
   readonly #session = new SessionLink(
@@ -124,6 +125,7 @@ export class ThreadController implements ReactiveController {
       onComplete: (loaded) => this.#loaded(loaded),
       onError: (error) => this.#failed(error),
     });
+    this.#resumable = new ResumableTask(this.#task);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -273,10 +275,7 @@ export class ThreadController implements ReactiveController {
     // The session ended while this element was away.
     if (this.#session.signedOut && this.#conversation) {
       this.#signedOut();
-    } else if (this.#interrupted) {
-      this.#interrupted = false;
-      void this.#task.run();
-    } else if (this.#conversation) {
+    } else if (!this.#resumable.back() && this.#conversation) {
       this.#poller.settled(true);
     }
   }
@@ -290,10 +289,7 @@ export class ThreadController implements ReactiveController {
     for (const write of this.#requests) write.abort();
     this.#requests.clear();
     this.#pending = undefined;
-    if (this.loading) {
-      this.#interrupted = true;
-      this.#task.abort();
-    }
+    this.#resumable.leave();
   }
 
   hostUpdate(): void {
@@ -423,7 +419,7 @@ export class ThreadController implements ReactiveController {
     for (const write of this.#requests) write.abort();
     this.#requests.clear();
     this.#pending = undefined;
-    this.#interrupted = false;
+    this.#resumable.forget();
     this.#generation++;
     this.#conversation = undefined;
     this.#user = undefined;
