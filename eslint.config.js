@@ -38,6 +38,26 @@ const forbiddenImports = [
   },
 ];
 
+/** One no-restricted-imports rule per layer of src/ (a later rule replaces an earlier one per file). */
+function layers(list) {
+  const mocks = {
+    group: ['**/mocks/*', 'msw', 'msw/*'],
+    message: 'The mock backend never ships inside the library.',
+  };
+  return list.map(({ files, forbidden, message }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: forbiddenImports,
+          patterns: forbidden.length > 0 ? [mocks, { group: forbidden, message }] : [mocks],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -69,54 +89,96 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    // Layering: imports point down only (domain → adapter → controllers → elements).
-    files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: forbiddenImports,
-          patterns: [
-            {
-              group: [
-                'lit',
-                'lit/*',
-                '@lit/context',
-                '@lit/task',
-                '../adapter/*',
-                '../controllers/*',
-                '../elements/*',
-                '../define/*',
-                '../../mocks/*',
-              ],
-              message: 'src/domain is pure TypeScript: it imports nothing above it.',
-            },
-          ],
-        },
+  // Layering: imports point down only — domain → adapter → controllers → elements → define, with
+  // events (typed Event classes, plain data) beside the domain and localization beside the
+  // elements. Each layer lists what it may not import; the mock backend never ships inside the
+  // library.
+  ...layers([
+    {
+      files: ['src/domain/**/*.ts'],
+      forbidden: [
+        'lit',
+        'lit/*',
+        '@lit/context',
+        '@lit/task',
+        '**/adapter/**',
+        '**/controllers/**',
+        '**/events/**',
+        '**/elements/**',
+        '**/define/**',
+        '**/localization/**',
       ],
+      message: 'src/domain is pure TypeScript: it imports nothing above it.',
     },
-  },
-  {
-    files: ['src/**/*.ts'],
-    ignores: ['src/domain/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: forbiddenImports,
-          patterns: [
-            {
-              group: ['**/mocks/*', 'msw', 'msw/*'],
-              message: 'The mock backend never ships inside the library.',
-            },
-          ],
-        },
+    {
+      files: ['src/events/**/*.ts'],
+      forbidden: [
+        'lit',
+        'lit/*',
+        '@lit/*',
+        '**/adapter/**',
+        '**/controllers/**',
+        '**/elements/**',
+        '**/define/**',
+        '**/localization/**',
       ],
+      message: 'src/events holds Event classes with plain data: it imports the domain only.',
     },
-  },
+    {
+      files: ['src/adapter/**/*.ts'],
+      forbidden: [
+        'lit',
+        'lit/*',
+        '@lit/task',
+        '**/controllers/**',
+        '**/events/**',
+        '**/elements/**',
+        '**/define/**',
+        '**/localization/**',
+      ],
+      message: 'src/adapter imports the domain only (and @lit/context for its key).',
+    },
+    {
+      files: ['src/controllers/**/*.ts'],
+      forbidden: ['**/events/**', '**/elements/**', '**/define/**', '**/localization/**'],
+      message:
+        'src/controllers own async state; they report through callbacks and import nothing above them.',
+    },
+    {
+      files: ['src/elements/**/*.ts'],
+      forbidden: ['**/define/**'],
+      message: 'Elements never register themselves: only src/define does.',
+    },
+    {
+      files: ['src/define/**/*.ts'],
+      forbidden: ['**/adapter/**', '**/controllers/**', '**/domain/**', '**/localization/**'],
+      message: 'src/define only registers elements.',
+    },
+    {
+      files: ['src/localization/**/*.ts'],
+      forbidden: [
+        'lit',
+        'lit/*',
+        '**/adapter/**',
+        '**/controllers/**',
+        '**/events/**',
+        '**/elements/**',
+        '**/define/**',
+        '**/domain/**',
+      ],
+      message: 'src/localization loads the generated locales only.',
+    },
+    { files: ['src/*.ts', 'src/generated/**/*.ts'], forbidden: [], message: '' },
+  ]),
   {
-    files: ['scripts/**/*.mjs', '*.config.*', '.storybook/**', '.puppeteerrc.cjs', 'examples/node-test/**', 'conformance/**'],
+    files: [
+      'scripts/**/*.mjs',
+      '*.config.*',
+      '.storybook/**',
+      '.puppeteerrc.cjs',
+      'examples/node-test/**',
+      'conformance/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -132,7 +132,7 @@ await step('feature page lists conversations', async () => {
   await tabOrder('the inbox');
 });
 await step('a conversation opens from the list', async () => {
-  await page.getByRole('table').getByRole('row').nth(1).getByRole('button').click();
+  await page.getByRole('table').getByRole('row').nth(1).locator('th button, th a').first().click();
   await page.getByRole('article').first().waitFor({ timeout: 15_000 });
   await page.getByLabel('Meddelande', { exact: true }).waitFor();
   await axe('a conversation');
