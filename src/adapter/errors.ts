@@ -112,8 +112,45 @@ export class ServerError extends AdapterError {
   }
 }
 
+/** Each kind with the class that carries it, for narrowing by `kind`. */
+interface ErrorsByKind {
+  network: NetworkError;
+  'auth-required': AuthRequiredError;
+  forbidden: ForbiddenError;
+  'not-found': NotFoundError;
+  conflict: ConflictError;
+  validation: ValidationError;
+  'too-large': TooLargeError;
+  'unsupported-type': UnsupportedTypeError;
+  server: ServerError;
+}
+
+/**
+ * The kind of a typed adapter error, or undefined for anything else.
+ *
+ * Read from the error's `kind`, never with `instanceof`, everywhere in this library: a portal may
+ * write its own adapter (plain objects or classes of its own with a `kind`), and a page may hold
+ * two copies of the library (two bundles, or two versions side by side), whose classes are
+ * different objects. With `instanceof` their errors would all read as unknown failures (a 401 as
+ * *Något gick fel hos oss*, and the session would not end); with `kind` they are what they say.
+ * The extra fields of a kind (`assignee`, `fieldErrors`, `outcomeUnknown`, `retryAfterSeconds`)
+ * may then be missing, so readers treat them as optional.
+ */
+export function errorKind(error: unknown): ErrorKind | undefined {
+  const kind = (error as { kind?: unknown } | null | undefined)?.kind;
+  return typeof kind === 'string' && (ERROR_KINDS as readonly string[]).includes(kind)
+    ? (kind as ErrorKind)
+    : undefined;
+}
+
+/** True when the error is of this kind (read from `kind`, see `errorKind`). */
+export function isErrorKind<K extends ErrorKind>(error: unknown, kind: K): error is ErrorsByKind[K] {
+  return errorKind(error) === kind;
+}
+
+/** A typed adapter error of any kind (read from `kind`, see `errorKind`). */
 export function isAdapterError(error: unknown): error is AdapterError {
-  return error instanceof AdapterError;
+  return errorKind(error) !== undefined;
 }
 
 export function isAbortError(error: unknown): boolean {

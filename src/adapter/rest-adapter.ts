@@ -14,7 +14,7 @@ import type {
 } from './adapter.js';
 import { ChangeHub } from './change-hub.js';
 import { errorMessages } from './error-messages.js';
-import { AuthRequiredError, isAdapterError, NetworkError, ServerError } from './errors.js';
+import { isAdapterError, isErrorKind, NetworkError, ServerError } from './errors.js';
 import {
   isArrayOf,
   isConversation,
@@ -384,7 +384,7 @@ export class RestAdapter implements SecureMessagesAdapter {
     }
     if (!response.ok) {
       const error = await errorFromResponse(response);
-      if (error instanceof AuthRequiredError) this.forget();
+      if (isErrorKind(error, 'auth-required')) this.forget();
       throw error;
     }
     return response;

@@ -1,7 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
-import { AuthRequiredError, isAbortError } from '../adapter/errors.js';
+import { isAbortError, isErrorKind } from '../adapter/errors.js';
 import {
   validateFilters,
   type ConversationFilters,
@@ -169,7 +169,7 @@ export class InboxController implements ReactiveController {
         return 'complete';
       default:
         if (isAbortError(this.#task.error)) return 'loading';
-        return this.#task.error instanceof AuthRequiredError ? 'auth-required' : 'error';
+        return isErrorKind(this.#task.error, 'auth-required') ? 'auth-required' : 'error';
     }
   }
 

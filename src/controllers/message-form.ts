@@ -1,17 +1,7 @@
-import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter, SendOptions, UploadProgress } from '../adapter/adapter.js';
-import { errorMessages } from '../adapter/error-messages.js';
-import {
-  AuthRequiredError,
-  ConflictError,
-  isAdapterError,
-  NetworkError,
-  TooLargeError,
-  UnsupportedTypeError,
-  ValidationError,
-} from '../adapter/errors.js';
+import { errorKind, isErrorKind } from '../adapter/errors.js';
 import {
   invalidPersonnummerIn,
   validateAttachments,
@@ -56,36 +46,22 @@ const SERVER_FIELDS: Readonly<Record<string, MessageField>> = {
   file: 'files',
 };
 
-export const formTexts = {
-  chooseSubject: () => msg('Välj ämne.', { id: 'form.error.subject' }),
-  chooseOrganisation: () => msg('Välj organisation.', { id: 'form.error.organisation' }),
-  checkPersonnummer: (value: string) =>
-    msg(str`Kontrollera personnumret ${value}. Datumet eller kontrollsiffran stämmer inte.`, {
-      id: 'form.warning.personnummer',
-    }),
-  outcomeUnknown: () =>
-    msg(
-      'Det är oklart om meddelandet kom fram. Tryck på Försök igen – det skickas bara en gång. Meddelandet kan inte ändras förrän det är klart.',
-      { id: 'form.problem.outcome-unknown' },
-    ),
-  signedOut: () =>
-    msg('Du har blivit utloggad. Logga in igen och tryck sedan på Försök igen. Ditt meddelande finns kvar.', {
-      id: 'form.problem.auth-required',
-    }),
-  signedInAgain: () =>
-    msg('Du är inloggad igen. Meddelandet har inte skickats. Tryck på Försök igen för att skicka det.', {
-      id: 'form.problem.signed-in-again',
-    }),
-  userChanged: () =>
-    msg(
-      'Du är inloggad som en annan användare än den som skrev meddelandet. Meddelandet har tagits bort och skickades inte.',
-      { id: 'form.notice.user-changed' },
-    ),
-  configFailed: () =>
-    msg('Inställningarna för meddelanden kunde inte läsas in. Försök igen.', {
-      id: 'form.problem.config',
-    }),
-};
+/**
+ * Why a field is not accepted, as a code the element words (shared texts): `required` (no
+ * Organisation or Ämne chosen; the field says which), `invalid` (a check of the domain or the
+ * server's own words for the field, in `text`), `refused` (the server refused the file: `error`).
+ */
+export type FieldProblem =
+  { code: 'required' } | { code: 'invalid'; text: string } | { code: 'refused'; error: unknown };
+
+/**
+ * The form's problem that is not about one field, as a code the element words: the outcome of a
+ * send is unknown, the session ended (`signed-out`) or came back (`signed-in-again`), the settings
+ * could not be read (`config-failed`), or the send failed for another reason (`failed`, `error`).
+ */
+export type FormProblem =
+  | { code: 'outcome-unknown' | 'signed-out' | 'signed-in-again' | 'config-failed' }
+  | { code: 'failed'; error: unknown };
 
 /**
  * One message being written, checked and sent — the shared core of `<secure-compose>` and the
@@ -99,9 +75,9 @@ export const formTexts = {
 export class MessageFormController implements ReactiveController {
   /** The fields this form has now (compose adds Organisation for KPA staff once the user is known). */
   fields: readonly MessageField[];
-  /** Field errors, in Swedish, shown at the fields and in the error summary. */
-  errors: Partial<Record<MessageField, string>> = {};
-  /** Warnings about personnummer in the text (never block sending). */
+  /** Field errors, shown at the fields and in the error summary. */
+  errors: Partial<Record<MessageField, FieldProblem>> = {};
+  /** Personnummer in the text, as written, whose date or check digit is wrong (a warning, never blocking). */
   warnings: string[] = [];
 
   readonly #host: MessageFormHost;
@@ -109,10 +85,10 @@ export class MessageFormController implements ReactiveController {
   readonly #config: Task<[SecureMessagesAdapter | undefined], ServerConfig | undefined>;
   readonly #placeholder = emptyDraft();
   #draftKey: string | undefined = undefined;
-  /** Problem text of the last send that is not about one field. */
-  #problem: string | undefined = undefined;
-  /** Why the form is empty: someone else signed in and the previous user's draft was discarded. */
-  #notice: string | undefined = undefined;
+  /** The last send's problem that is not about one field. */
+  #problem: FormProblem | undefined = undefined;
+  /** Someone else signed in and the previous user's draft was discarded. */
+  #userChanged = false;
   #connected = false;
   readonly #session: SessionLink;
 
@@ -157,9 +133,9 @@ export class MessageFormController implements ReactiveController {
     return this.#session.signedOut;
   }
 
-  /** Why the form is empty after someone else signed in; cleared by the next edit or send. */
-  get notice(): string | undefined {
-    return this.#notice;
+  /** The form is empty because someone else signed in; cleared by the next edit or send. */
+  get userChanged(): boolean {
+    return this.#userChanged;
   }
 
   #onSession(event: SessionEvent): void {
@@ -169,9 +145,9 @@ export class MessageFormController implements ReactiveController {
       this.errors = {};
       this.warnings = [];
       this.#problem = undefined;
-      this.#notice = event === 'user-changed' ? formTexts.userChanged() : undefined;
+      this.#userChanged = event === 'user-changed';
     } else if (event === 'resumed' && this.#sender.phase === 'failed' && isAuthRequired(this.#sender.error)) {
-      this.#problem = formTexts.signedInAgain();
+      this.#problem = { code: 'signed-in-again' };
     }
     this.#host.requestUpdate();
   }
@@ -224,6 +200,11 @@ export class MessageFormController implements ReactiveController {
     return this.#config.error !== undefined && this.#config.value === undefined;
   }
 
+  /** Why the settings could not be loaded, while `configFailed`. */
+  get configError(): unknown {
+    return this.#config.error;
+  }
+
   /** Loads the settings again (after `configFailed`). */
   reloadConfig(): void {
     void this.#config.run();
@@ -247,9 +228,9 @@ export class MessageFormController implements ReactiveController {
     return this.#sender.busy || this.draft.outcomeUnknown;
   }
 
-  /** The last send's failure that is not about one field (Swedish), if any. */
-  get problem(): string | undefined {
-    if (this.draft.outcomeUnknown && !this.#sender.busy) return formTexts.outcomeUnknown();
+  /** The last send's failure that is not about one field, if any. */
+  get problem(): FormProblem | undefined {
+    if (this.draft.outcomeUnknown && !this.#sender.busy) return { code: 'outcome-unknown' };
     return this.#problem;
   }
 
@@ -260,11 +241,11 @@ export class MessageFormController implements ReactiveController {
   }
 
   /** Field errors in the order the fields are shown. */
-  errorList(): { field: MessageField; message: string }[] {
-    const list: { field: MessageField; message: string }[] = [];
+  errorList(): { field: MessageField; problem: FieldProblem }[] {
+    const list: { field: MessageField; problem: FieldProblem }[] = [];
     for (const field of MESSAGE_FIELDS) {
-      const message = this.errors[field];
-      if (message !== undefined && this.fields.includes(field)) list.push({ field, message });
+      const problem = this.errors[field];
+      if (problem !== undefined && this.fields.includes(field)) list.push({ field, problem });
     }
     return list;
   }
@@ -319,7 +300,7 @@ export class MessageFormController implements ReactiveController {
    */
   async submit(run: (options: SendOptions) => Promise<Conversation>): Promise<Conversation | undefined> {
     if (this.busy) return undefined;
-    this.#notice = undefined;
+    this.#userChanged = false;
     // Nothing is written for a session that has ended until it is known who is signed in now:
     // someone else finds the form emptied instead (session.ts).
     const session = this.#session.session;
@@ -334,7 +315,7 @@ export class MessageFormController implements ReactiveController {
     }
     const config = this.config;
     if (!config) {
-      this.#problem = formTexts.configFailed();
+      this.#problem = { code: 'config-failed' };
       this.#host.requestUpdate();
       return undefined;
     }
@@ -354,7 +335,7 @@ export class MessageFormController implements ReactiveController {
 
   #edit(change: (draft: MessageDraft) => void, field: MessageField, checkNow = false): void {
     if (this.locked) return;
-    this.#notice = undefined;
+    this.#userChanged = false;
     const draft = this.draft;
     change(draft);
     // New content is a new message: it gets a new key. (Never while the outcome is unknown: then
@@ -362,65 +343,61 @@ export class MessageFormController implements ReactiveController {
     draft.idempotencyKey = undefined;
     const config = this.config;
     if (config && (checkNow || this.errors[field] !== undefined)) {
-      const { [field]: message } = this.#validate(config, [field]);
-      this.errors = { ...this.errors, [field]: message };
-      if (message === undefined) delete this.errors[field];
+      const { [field]: problem } = this.#validate(config, [field]);
+      this.errors = { ...this.errors, [field]: problem };
+      if (problem === undefined) delete this.errors[field];
     }
     this.#host.requestUpdate();
   }
 
-  #validate(config: ServerConfig, fields: readonly MessageField[]): Partial<Record<MessageField, string>> {
+  #validate(
+    config: ServerConfig,
+    fields: readonly MessageField[],
+  ): Partial<Record<MessageField, FieldProblem>> {
     const draft = this.draft;
-    const errors: Partial<Record<MessageField, string>> = {};
+    const errors: Partial<Record<MessageField, FieldProblem>> = {};
     if (fields.includes('organisation') && draft.organisationCustomerNumber === '')
-      errors.organisation = formTexts.chooseOrganisation();
-    if (fields.includes('subject') && draft.subjectId === '') errors.subject = formTexts.chooseSubject();
+      errors.organisation = { code: 'required' };
+    if (fields.includes('subject') && draft.subjectId === '') errors.subject = { code: 'required' };
     if (fields.includes('body')) {
       const body = validateMessageBody(draft.body, config.messageMaxLength);
-      if (!body.ok) errors.body = body.message;
+      if (!body.ok) errors.body = { code: 'invalid', text: body.message };
     }
     if (fields.includes('files')) {
       const files = validateAttachments(draft.files, config.attachments);
-      if (!files.ok) errors.files = files.message;
+      if (!files.ok) errors.files = { code: 'invalid', text: files.message };
     }
     return errors;
   }
 
   #warningsFor(body: string): string[] {
     if (!this.fields.includes('body')) return [];
-    return invalidPersonnummerIn(body).map((candidate) => formTexts.checkPersonnummer(candidate.text));
+    return invalidPersonnummerIn(body).map((candidate) => candidate.text);
   }
 
-  /** Turns a send failure into field errors or a problem text. */
+  /**
+   * Turns a send failure into field errors or the form's problem. The server's refusal of a file
+   * goes to Bifoga fil; its words for a field go to that field; anything else is the form's.
+   */
   #explain(error: unknown): void {
-    if (error instanceof TooLargeError) {
-      this.errors = { ...this.errors, files: errorMessages.tooLarge() };
-    } else if (error instanceof UnsupportedTypeError) {
-      this.errors = { ...this.errors, files: errorMessages.unsupportedType() };
-    } else if (error instanceof ValidationError) {
+    const kind = errorKind(error);
+    if (kind === 'too-large' || kind === 'unsupported-type') {
+      this.errors = { ...this.errors, files: { code: 'refused', error } };
+      return;
+    }
+    if (isErrorKind(error, 'validation')) {
       const errors = { ...this.errors };
       let placed = false;
-      for (const [name, message] of Object.entries(error.fieldErrors)) {
+      for (const [name, text] of Object.entries(error.fieldErrors ?? {})) {
         const field = SERVER_FIELDS[name];
         if (field && this.fields.includes(field)) {
-          errors[field] = message;
+          errors[field] = { code: 'invalid', text };
           placed = true;
         }
       }
       this.errors = errors;
-      if (!placed) this.#problem = errorMessages.validation();
-    } else if (error instanceof AuthRequiredError) {
-      this.#problem = formTexts.signedOut();
-    } else if (error instanceof NetworkError) {
-      this.#problem = errorMessages.network();
-    } else if (error instanceof ConflictError) {
-      this.#problem = errorMessages.conflict();
-    } else if (isAdapterError(error) && error.kind === 'forbidden') {
-      this.#problem = errorMessages.forbidden();
-    } else if (isAdapterError(error) && error.kind === 'not-found') {
-      this.#problem = errorMessages.notFound();
-    } else {
-      this.#problem = errorMessages.server();
+      if (placed) return;
     }
+    this.#problem = kind === 'auth-required' ? { code: 'signed-out' } : { code: 'failed', error };
   }
 }

@@ -1,12 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SendOptions, UploadProgress } from '../adapter/adapter.js';
-import {
-  AuthRequiredError,
-  isAbortError,
-  isAdapterError,
-  NetworkError,
-  ServerError,
-} from '../adapter/errors.js';
+import { isAbortError, isAdapterError, isErrorKind, NetworkError } from '../adapter/errors.js';
 import type { MessageDraft } from './drafts.js';
 
 /**
@@ -52,7 +46,7 @@ const MAX_AUTOMATIC_WAIT_MS = 60_000;
  * - `unchanged`: anything else leaves what was known as it was.
  */
 function outcomeOf(error: unknown): 'unknown' | 'not-stored' | 'unchanged' {
-  if (error instanceof NetworkError) return error.outcomeUnknown ? 'unknown' : 'unchanged';
+  if (isErrorKind(error, 'network')) return error.outcomeUnknown === true ? 'unknown' : 'unchanged';
   if (!isAdapterError(error) || error.status === undefined) return 'unchanged';
   if (error.status >= 500) return 'unknown';
   if (error.status >= 400 && ![401, 408, 429].includes(error.status)) return 'not-stored';
@@ -232,7 +226,7 @@ export class SendController<T> implements ReactiveController {
     }
     this.phase = 'failed';
     this.#host.requestUpdate();
-    if (error instanceof AuthRequiredError) this.#options.onAuthRequired?.();
+    if (isErrorKind(error, 'auth-required')) this.#options.onAuthRequired?.();
     this.#finish(undefined);
   }
 
@@ -240,9 +234,9 @@ export class SendController<T> implements ReactiveController {
   #retryDelay(error: unknown): number | undefined {
     const delays = this.#options.settings().retryDelays;
     if (this.#retries >= delays.length) return undefined;
-    if (error instanceof NetworkError) return delays[this.#retries];
-    if (error instanceof ServerError) {
-      if (error.retryAfterSeconds === null) return delays[this.#retries];
+    if (isErrorKind(error, 'network')) return delays[this.#retries];
+    if (isErrorKind(error, 'server')) {
+      if (typeof error.retryAfterSeconds !== 'number') return delays[this.#retries];
       const wait = error.retryAfterSeconds * 1000;
       return wait <= MAX_AUTOMATIC_WAIT_MS ? Math.max(wait, delays[this.#retries]) : undefined;
     }

@@ -34,5 +34,4 @@ export const texts = {
     msg('Spara numret om du vill kunna hitta konversationen med filtreringen.', { id: 'compose.sent.hint' }),
   openConversation: () => msg('Öppna konversationen', { id: 'compose.sent.open' }),
   writeAnother: () => msg('Skriv ett nytt meddelande', { id: 'compose.sent.another' }),
-  retry: () => msg('Försök igen', { id: 'compose.retry' }),
 };

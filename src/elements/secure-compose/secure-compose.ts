@@ -1,8 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { errorMessages } from '../../adapter/error-messages.js';
-import { isAdapterError } from '../../adapter/errors.js';
 import { ComposeController, type ComposeContext } from '../../controllers/compose-controller.js';
 import { NEW_CONVERSATION_DRAFT } from '../../controllers/drafts.js';
 import { MessageFormController, type MessageField } from '../../controllers/message-form.js';
@@ -23,7 +21,10 @@ import {
   renderSendState,
 } from '../shared/message-fields.js';
 import { messageFormStyles } from '../shared/message-fields.styles.js';
+import { renderFieldError } from '../shared/field-error.js';
+import { renderProblem } from '../shared/problem.js';
 import { renderSignedOut } from '../shared/signed-out.js';
+import { describeError, fieldProblemText } from '../shared/texts.js';
 import { texts } from './compose-texts.js';
 import { composeStyles } from './secure-compose.styles.js';
 
@@ -155,25 +156,14 @@ export class SecureCompose extends SecureElement {
   }
 
   #renderLoadProblem(): TemplateResult {
-    const error = this.#context.error;
-    const detail =
-      isAdapterError(error) && error.kind === 'network' ? errorMessages.network() : errorMessages.server();
-    return html`<div class="problem">
-      <div role="alert">
-        <p class="problem-title">${texts.loadFailed()}</p>
-        <p>${detail}</p>
-      </div>
-      <button
-        type="button"
-        class="button primary"
-        @click=${() => {
-          this.#context.reload();
-          this.#form.reloadConfig();
-        }}
-      >
-        ${texts.retry()}
-      </button>
-    </div>`;
+    return renderProblem({
+      title: texts.loadFailed(),
+      text: describeError(this.#context.error ?? this.#form.configError),
+      onRetry: () => {
+        this.#context.reload();
+        this.#form.reloadConfig();
+      },
+    });
   }
 
   #renderForm({ user, subjects, organisations }: ComposeContext): TemplateResult {
@@ -196,7 +186,7 @@ export class SecureCompose extends SecureElement {
                   value: o.customerNumber,
                   label: texts.organisationOption(o.name, o.customerNumber),
                 })),
-                error: form.errors.organisation,
+                error: form.errors.organisation && fieldProblemText('organisation', form.errors.organisation),
                 change: (v) => form.setOrganisation(v),
               })
             : nothing
@@ -208,7 +198,7 @@ export class SecureCompose extends SecureElement {
           placeholder: texts.chooseSubject(),
           value: draft.subjectId,
           options: subjects.map((s) => ({ value: s.id, label: s.name })),
-          error: form.errors.subject,
+          error: form.errors.subject && fieldProblemText('subject', form.errors.subject),
           change: (v) => form.setSubject(v),
         })}
         ${renderBodyField(form, { id: IDS.body, label: texts.message() })}
@@ -236,13 +226,7 @@ export class SecureCompose extends SecureElement {
     return html`<div class="field">
       <label for=${o.id}>${o.label}</label>
       ${o.hint ? html`<p class="hint" id=${`${o.id}-hint`}>${o.hint}</p>` : nothing}
-      ${
-        o.error !== undefined
-          ? html`<p class="field-error" id=${`${o.id}-error`}>
-              <span class="icon" aria-hidden="true">!</span><span>${o.error}</span>
-            </p>`
-          : nothing
-      }
+      ${renderFieldError(`${o.id}-error`, o.error)}
       <select
         id=${o.id}
         required

@@ -8,6 +8,7 @@ import {
   type FilterField,
   type Subject,
 } from '../../domain/index.js';
+import { renderFieldError } from '../shared/field-error.js';
 import { texts } from './inbox-texts.js';
 
 /** What the filter panel shows and how it reports edits. */
@@ -27,13 +28,6 @@ export const FILTERS_ID = 'filters';
 function ids(...list: (string | false)[]): string | undefined {
   const joined = list.filter(Boolean).join(' ');
   return joined === '' ? undefined : joined;
-}
-
-function error(id: string, message: string | undefined): TemplateResult | typeof nothing {
-  if (message === undefined) return nothing;
-  return html`<p class="field-error" id=${id}>
-    <span class="icon" aria-hidden="true">!</span><span>${message}</span>
-  </p>`;
 }
 
 type TextField = 'messageNumber' | 'assigneeId' | 'text';
@@ -70,7 +64,7 @@ function textInput(
       @input=${(e: Event) => view.edit({ [field]: (e.target as HTMLInputElement).value }, 'debounced')}
       @keydown=${onKeydown}
     />
-    ${error(errorId, message)}
+    ${renderFieldError(errorId, message)}
   </div>`;
 }
 

@@ -55,7 +55,6 @@ export const texts = {
   emptyHint: () => msg('Ändra eller återställ filtren för att se fler.', { id: 'inbox.empty.hint' }),
   loading: () => msg('Hämtar meddelanden …', { id: 'inbox.loading' }),
   error: () => msg('Det gick inte att hämta meddelandena.', { id: 'inbox.error' }),
-  retry: () => msg('Försök igen', { id: 'inbox.retry' }),
   pager: () => msg('Sidor', { id: 'inbox.pager.label' }),
   pageSize: () => msg('Antal per sida', { id: 'inbox.pager.page-size' }),
   range: (from: number, to: number, total: number): string => {

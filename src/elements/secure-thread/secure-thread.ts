@@ -14,13 +14,15 @@ import {
 } from '../../domain/index.js';
 import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import {
-  SecureConversationChangeEvent,
-  type ConversationChangeDetail,
-} from '../../events/conversation-change.js';
+  SecureConversationChangedEvent,
+  type ConversationChangedDetail,
+} from '../../events/conversation-changed.js';
 import { SecureMessageSentEvent } from '../../events/message-sent.js';
 import { SecureElement } from '../base/secure-element.js';
 import { ERROR_SUMMARY_ID } from '../shared/message-fields.js';
+import { renderProblem } from '../shared/problem.js';
 import { renderSignedOut } from '../shared/signed-out.js';
+import { describeError } from '../shared/texts.js';
 import { saveFile } from './save-file.js';
 import { threadStyles } from './secure-thread.styles.js';
 import {
@@ -34,7 +36,7 @@ import {
   TAKE_OVER_ID,
 } from './thread-actions.js';
 import { renderHeader } from './thread-header.js';
-import { actionProblem, errorText } from './thread-problems.js';
+import { actionProblem } from './thread-problems.js';
 import { renderReply } from './thread-reply.js';
 import { remoteChangeText, successText } from './thread-announcements.js';
 import { texts } from './thread-texts.js';
@@ -48,7 +50,7 @@ export const DEFAULT_REPLY_RETRY_DELAYS: readonly number[] = Object.freeze([1000
 export const DEFAULT_REPLY_SEND_TIMEOUT = 60_000;
 
 const TITLE_ID = 'thread-title';
-const CHANGES: Record<ThreadAction, ConversationChangeDetail['change']> = {
+const CHANGES: Record<ThreadAction, ConversationChangedDetail['change']> = {
   claim: 'claimed',
   release: 'released',
   'take-over': 'taken-over',
@@ -84,7 +86,7 @@ const CHANGES: Record<ThreadAction, ConversationChangeDetail['change']> = {
  * @summary One conversation: messages, history, assignment, closing and the reply form.
  *
  * @fires secure-message-sent - Fact: the server stored the reply; `detail.number` is the Meddelandenummer, `detail.reply` is true.
- * @fires secure-conversation-change - Fact: the user claimed, released, took over, closed or replied; the detail has the new status and assignee id.
+ * @fires secure-conversation-changed - Fact: the user claimed, released, took over, closed or replied; the detail has the new status and assignee id.
  * @fires secure-auth-required - Fact: the backend answered 401; the reply draft is kept.
  *
  * @csspart details - The description list with Meddelandenummer, Ämne, Status and Ansvarig handläggare.
@@ -208,10 +210,11 @@ export class SecureThread extends SecureElement {
       case 'loading':
         return html`<p class="loading">${texts.loading()}</p>`;
       case 'not-found':
-        return html`<div class="problem load-problem" role="alert">
-          <p class="problem-title">${texts.notFoundTitle()}</p>
-          <p>${texts.notFound()}</p>
-        </div>`;
+        return renderProblem({
+          className: 'load-problem',
+          title: texts.notFoundTitle(),
+          text: texts.notFound(),
+        });
       case 'auth-required':
         return renderSignedOut({
           error: thread.error,
@@ -227,13 +230,13 @@ export class SecureThread extends SecureElement {
   }
 
   #renderLoadProblem(): TemplateResult {
-    return html`<div class="problem load-problem" aria-busy=${this.#thread.loading ? 'true' : 'false'}>
-      <div role="alert">
-        <p class="problem-title">${texts.loadFailed()}</p>
-        <p>${errorText(this.#thread.error)}</p>
-      </div>
-      <button type="button" class="button primary" @click=${() => this.#retry()}>${texts.retry()}</button>
-    </div>`;
+    return renderProblem({
+      className: 'load-problem',
+      title: texts.loadFailed(),
+      text: describeError(this.#thread.error),
+      busy: this.#thread.loading,
+      onRetry: () => this.#retry(),
+    });
   }
 
   #retry(): void {
@@ -280,7 +283,7 @@ export class SecureThread extends SecureElement {
       const { number, status, assignee } = outcome.conversation;
       void this.#announce(successText(action));
       this.emit(
-        new SecureConversationChangeEvent({
+        new SecureConversationChangedEvent({
           number,
           change: CHANGES[action],
           status,
@@ -375,7 +378,7 @@ export class SecureThread extends SecureElement {
     }
     this.emit(new SecureMessageSentEvent({ number: conversation.number, reply: true }));
     this.emit(
-      new SecureConversationChangeEvent({
+      new SecureConversationChangedEvent({
         number: conversation.number,
         change: 'replied',
         status: conversation.status,
@@ -401,7 +404,7 @@ export class SecureThread extends SecureElement {
         this.#setDownload(attachment.id, undefined);
         return;
       }
-      const message = `${texts.downloadFailed(plainFileName(attachment.name))} ${errorText(error)}`;
+      const message = `${texts.downloadFailed(plainFileName(attachment.name))} ${describeError(error)}`;
       this.#setDownload(attachment.id, { phase: 'failed', message });
     }
   }

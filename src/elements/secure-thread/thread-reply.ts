@@ -8,6 +8,7 @@ import {
   renderSendButton,
   renderSendState,
 } from '../shared/message-fields.js';
+import { renderProblem } from '../shared/problem.js';
 import { texts } from './thread-texts.js';
 
 export const REPLY_IDS: Partial<Record<MessageField, string>> = { body: 'reply-body', files: 'reply-files' };
@@ -42,10 +43,11 @@ export function renderReply({ form, conversation, user, onSubmit }: ReplyOptions
 
 function renderForm(form: MessageFormController, onSubmit: () => void): TemplateResult {
   if (form.configFailed) {
-    return html`<div class="problem">
-      <p role="alert">${texts.replyLoadFailed()}</p>
-      <button type="button" class="button" @click=${() => form.reloadConfig()}>${texts.retry()}</button>
-    </div>`;
+    return renderProblem({
+      text: texts.replyLoadFailed(),
+      onRetry: () => form.reloadConfig(),
+      primary: false,
+    });
   }
   if (!form.config) return html`<p class="loading">${texts.replyLoading()}</p>`;
   return html`<form

@@ -111,7 +111,6 @@ export const texts = {
       id: 'thread.not-found',
     }),
   loadFailed: () => msg('Det gick inte att hämta konversationen.', { id: 'thread.load-failed' }),
-  retry: () => msg('Försök igen', { id: 'thread.retry' }),
 
   // Reply
   replyTitle: () => msg('Svara', { id: 'thread.reply.title' }),

@@ -4,6 +4,9 @@ import { live } from 'lit/directives/live.js';
 import type { MessageField, MessageFormController } from '../../controllers/message-form.js';
 import { allowedTypesText, formatFileSize, formatNumber, plainFileName } from '../../domain/index.js';
 import { getLocale } from '../../localization/index.js';
+import { renderFieldError } from './field-error.js';
+import { renderProblem } from './problem.js';
+import { fieldProblemText, formProblemText, formTexts } from './texts.js';
 
 /** The id of the error summary; the host focuses it after a failed check. */
 export const ERROR_SUMMARY_ID = 'error-summary';
@@ -12,7 +15,6 @@ const num = (n: number): string => formatNumber(n, getLocale());
 
 export const fieldTexts = {
   summaryTitle: () => msg('Rätta följande innan du skickar:', { id: 'form.summary.title' }),
-  errorPrefix: () => msg('Fel:', { id: 'form.error.prefix' }),
   warningPrefix: () => msg('Varning:', { id: 'form.warning.prefix' }),
   remaining: (n: number) => msg(str`Tecken kvar: ${num(n)}`, { id: 'form.counter.remaining' }),
   over: (n: number) => msg(str`${num(n)} tecken för mycket`, { id: 'form.counter.over' }),
@@ -27,7 +29,6 @@ export const fieldTexts = {
   sending: () => msg('Skickar meddelandet …', { id: 'form.sending' }),
   waiting: () =>
     msg('Det gick inte att skicka just nu. Vi försöker igen automatiskt …', { id: 'form.waiting' }),
-  retry: () => msg('Försök igen', { id: 'form.retry' }),
 };
 
 /** Lets a link in the error summary move focus to its field instead of changing the URL. */
@@ -35,14 +36,6 @@ function focusField(event: Event, id: string): void {
   event.preventDefault();
   const root = (event.currentTarget as Node).getRootNode() as ShadowRoot | Document;
   root.getElementById(id)?.focus();
-}
-
-function fieldError(id: string, message: string | undefined): TemplateResult | typeof nothing {
-  if (message === undefined) return nothing;
-  return html`<p class="field-error" id=${`${id}-error`}>
-    <span class="icon" aria-hidden="true">!</span
-    ><span><span class="visually-hidden">${fieldTexts.errorPrefix()} </span>${message}</span>
-  </p>`;
 }
 
 function describedBy(...ids: (string | false | undefined)[]): string {
@@ -68,9 +61,13 @@ export function renderErrorSummary(
   >
     <p class="error-summary-title" id="error-summary-title">${fieldTexts.summaryTitle()}</p>
     <ul>
-      ${list.map(({ field, message }) => {
+      ${list.map(({ field, problem }) => {
         const id = ids[field] ?? field;
-        return html`<li><a href=${`#${id}`} @click=${(e: Event) => focusField(e, id)}>${message}</a></li>`;
+        return html`<li>
+          <a href=${`#${id}`} @click=${(e: Event) => focusField(e, id)}
+            >${fieldProblemText(field, problem)}</a
+          >
+        </li>`;
       })}
     </ul>
   </div>`;
@@ -86,7 +83,8 @@ export function renderBodyField(
   form: MessageFormController,
   { id, label }: { id: string; label: string },
 ): TemplateResult {
-  const error = form.errors.body;
+  const problem = form.errors.body;
+  const error = problem && fieldProblemText('body', problem);
   const remaining = form.remaining;
   const counter =
     remaining === undefined
@@ -104,7 +102,7 @@ export function renderBodyField(
   const warnings = form.warnings;
   return html`<div class="field body-field">
     <label for=${id}>${label}</label>
-    ${fieldError(id, error)}
+    ${renderFieldError(`${id}-error`, error)}
     <textarea
       id=${id}
       name="body"
@@ -132,7 +130,10 @@ export function renderBodyField(
               <ul>
                 ${warnings.map(
                   (w) =>
-                    html`<li><span class="visually-hidden">${fieldTexts.warningPrefix()} </span>${w}</li>`,
+                    html`<li>
+                      <span class="visually-hidden">${fieldTexts.warningPrefix()} </span
+                      >${formTexts.checkPersonnummer(w)}
+                    </li>`,
                 )}
               </ul>
             </div>`
@@ -152,7 +153,8 @@ export function renderFileField(
 ): TemplateResult | typeof nothing {
   const rules = form.config?.attachments;
   if (!rules || rules.maxFiles <= 0) return nothing;
-  const error = form.errors.files;
+  const problem = form.errors.files;
+  const error = problem && fieldProblemText('files', problem);
   const files = form.draft.files;
   const accept = rules.allowedTypes.map((t) => `.${t.extension}`).join(',');
   return html`<div class="field file-field">
@@ -161,7 +163,7 @@ export function renderFileField(
       ${fieldTexts.attachHint(allowedTypesText(rules), formatFileSize(rules.maxBytes, getLocale()))}
       ${rules.maxFiles > 1 ? fieldTexts.attachHintMany(rules.maxFiles) : nothing}
     </p>
-    ${fieldError(id, error)}
+    ${renderFieldError(`${id}-error`, error)}
     <input
       type="file"
       id=${id}
@@ -233,13 +235,10 @@ export function renderSendState(
           ></progress>`
         : nothing
     }
-    ${form.notice !== undefined ? html`<p class="problem" role="alert">${form.notice}</p>` : nothing}
+    ${form.userChanged ? html`<p class="problem" role="alert">${formTexts.userChanged()}</p>` : nothing}
     ${
       problem !== undefined && !form.busy
-        ? html`<div class="problem" role="alert">
-            <p>${problem}</p>
-            <button type="button" class="button" @click=${onRetry}>${fieldTexts.retry()}</button>
-          </div>`
+        ? renderProblem({ text: formProblemText(problem), onRetry, primary: false })
         : nothing
     }
   </div>`;

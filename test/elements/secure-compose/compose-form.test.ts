@@ -57,8 +57,9 @@ describe('<secure-compose> form and validation', function () {
     ]);
     const subject = field<HTMLSelectElement>(el, 'Ämne');
     expect(subject.getAttribute('aria-invalid')).to.equal('true');
-    expect(description(el, subject)).to.include('Välj ämne.');
-    expect(description(el, field(el, 'Meddelande'))).to.include('Skriv ett meddelande.');
+    // Every field error is read with the same hidden prefix, the select's as the textarea's.
+    expect(description(el, subject)).to.include('Fel: Välj ämne.');
+    expect(description(el, field(el, 'Meddelande'))).to.include('Fel: Skriv ett meddelande.');
     await expect(el).to.be.accessible();
     summary.querySelectorAll('a')[1].click();
     expect(root(el).activeElement).to.equal(field(el, 'Meddelande'));

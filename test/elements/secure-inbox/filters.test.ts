@@ -194,16 +194,26 @@ describe('<secure-inbox> filters', function () {
         label: 'Meddelandenummer',
         value: '1234',
         valid: '12345',
-        message: /^Meddelandenumret ska vara fem siffror/,
+        message: /^Fel: Meddelandenumret ska vara fem siffror/,
       },
       {
         label: 'Meddelandenummer',
         value: '12a45',
         valid: '12345',
-        message: /^Meddelandenumret ska vara fem siffror/,
+        message: /^Fel: Meddelandenumret ska vara fem siffror/,
       },
-      { label: 'Handläggare', value: 'ABC1', valid: 'abcd01', message: /^Ange handläggarens användar-id/ },
-      { label: 'Handläggare', value: 'ABCD012', valid: 'ABCD01', message: /^Ange handläggarens användar-id/ },
+      {
+        label: 'Handläggare',
+        value: 'ABC1',
+        valid: 'abcd01',
+        message: /^Fel: Ange handläggarens användar-id/,
+      },
+      {
+        label: 'Handläggare',
+        value: 'ABCD012',
+        valid: 'ABCD01',
+        message: /^Fel: Ange handläggarens användar-id/,
+      },
     ];
     for (const c of invalid) {
       it(`shows an inline error for ${c.label} "${c.value}" and sends no request`, async () => {

@@ -135,6 +135,17 @@ describe('<secure-inbox> states', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('a 403 is worded as in every element, not as a failure of ours', async () => {
+    mock.backend.faults.add({ kind: 'status', status: 403, times: 1, match: SEARCH });
+    const el = await renderInbox(mock.adapter());
+    await eventually(() => alertText(el) !== '', 'an error is shown');
+    expect(alertText(el)).to.equal(
+      'Det gick inte att hämta meddelandena. Du har inte behörighet att göra detta.',
+    );
+    expect(hasButton(el, 'Försök igen')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('a network failure is worded as such', async () => {
     mock.backend.faults.add({ kind: 'offline', times: 1, match: SEARCH });
     const el = await renderInbox(mock.adapter());

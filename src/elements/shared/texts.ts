@@ -1,0 +1,104 @@
+import { msg, str } from '@lit/localize';
+import { errorMessages } from '../../adapter/error-messages.js';
+import { errorKind, isErrorKind } from '../../adapter/errors.js';
+import type { FieldProblem, FormProblem, MessageField } from '../../controllers/message-form.js';
+
+/**
+ * The texts every element shares (Swedish source locale, stable ids). An element's own texts are
+ * in its `<tag>-texts.ts`; the wording of the typed errors is `errorMessages` (one entry per kind).
+ */
+export const sharedTexts = {
+  retry: () => msg('Försök igen', { id: 'problem.retry' }),
+  /** Read before every field error by screen readers only ("Fel: Välj ämne."). */
+  errorPrefix: () => msg('Fel:', { id: 'form.error.prefix' }),
+};
+
+/**
+ * What to tell the user about a failed call, the same for every element: one text per kind of
+ * error (read from `kind`, see `errorKind`), *Något gick fel hos oss* for anything unknown. A lost
+ * answer to a write says that the outcome is unknown.
+ */
+export function describeError(error: unknown): string {
+  switch (errorKind(error)) {
+    case 'network':
+      return isErrorKind(error, 'network') && error.outcomeUnknown === true
+        ? errorMessages.networkOutcomeUnknown()
+        : errorMessages.network();
+    case 'auth-required':
+      return errorMessages.authRequired();
+    case 'forbidden':
+      return errorMessages.forbidden();
+    case 'not-found':
+      return errorMessages.notFound();
+    case 'conflict':
+      return errorMessages.conflict();
+    case 'validation':
+      return errorMessages.validation();
+    case 'too-large':
+      return errorMessages.tooLarge();
+    case 'unsupported-type':
+      return errorMessages.unsupportedType();
+    default:
+      return errorMessages.server();
+  }
+}
+
+/** The texts of the message form that `<secure-compose>` and `<secure-thread>` share. */
+export const formTexts = {
+  chooseSubject: () => msg('Välj ämne.', { id: 'form.error.subject' }),
+  chooseOrganisation: () => msg('Välj organisation.', { id: 'form.error.organisation' }),
+  checkPersonnummer: (value: string) =>
+    msg(str`Kontrollera personnumret ${value}. Datumet eller kontrollsiffran stämmer inte.`, {
+      id: 'form.warning.personnummer',
+    }),
+  outcomeUnknown: () =>
+    msg(
+      'Det är oklart om meddelandet kom fram. Tryck på Försök igen – det skickas bara en gång. Meddelandet kan inte ändras förrän det är klart.',
+      { id: 'form.problem.outcome-unknown' },
+    ),
+  signedOut: () =>
+    msg('Du har blivit utloggad. Logga in igen och tryck sedan på Försök igen. Ditt meddelande finns kvar.', {
+      id: 'form.problem.auth-required',
+    }),
+  signedInAgain: () =>
+    msg('Du är inloggad igen. Meddelandet har inte skickats. Tryck på Försök igen för att skicka det.', {
+      id: 'form.problem.signed-in-again',
+    }),
+  userChanged: () =>
+    msg(
+      'Du är inloggad som en annan användare än den som skrev meddelandet. Meddelandet har tagits bort och skickades inte.',
+      { id: 'form.notice.user-changed' },
+    ),
+  configFailed: () =>
+    msg('Inställningarna för meddelanden kunde inte läsas in. Försök igen.', {
+      id: 'form.problem.config',
+    }),
+};
+
+/** The words for a field's problem (message-form.ts): the same at the field and in the summary. */
+export function fieldProblemText(field: MessageField, problem: FieldProblem): string {
+  switch (problem.code) {
+    case 'required':
+      return field === 'organisation' ? formTexts.chooseOrganisation() : formTexts.chooseSubject();
+    case 'invalid':
+      return problem.text;
+    case 'refused':
+      return describeError(problem.error);
+  }
+}
+
+/** The words for the form's problem that is not about one field (message-form.ts). */
+export function formProblemText(problem: FormProblem): string {
+  switch (problem.code) {
+    case 'outcome-unknown':
+      return formTexts.outcomeUnknown();
+    case 'signed-out':
+      return formTexts.signedOut();
+    case 'signed-in-again':
+      return formTexts.signedInAgain();
+    case 'config-failed':
+      return formTexts.configFailed();
+    case 'failed':
+      return describeError(problem.error);
+  }
+}
