@@ -10,7 +10,7 @@
  */
 export * from './auth-required.js';
 export * from './compose-open.js';
-export * from './conversation-change.js';
+export * from './conversation-changed.js';
 export * from './conversation-open.js';
-export * from './inbox-query-change.js';
+export * from './inbox-query-changed.js';
 export * from './message-sent.js';

@@ -81,8 +81,8 @@ function sameView(a: SecureMessagesView, b: SecureMessagesView): boolean {
  * @fires secure-conversation-open - Intent (cancelable): a conversation is about to open; `detail.number`.
  * @fires secure-compose-open - Intent (cancelable): the new-message form is about to open.
  * @fires secure-message-sent - Fact (from the inner elements): a message was stored.
- * @fires secure-conversation-change - Fact (from the inner elements): assignment or status changed.
- * @fires secure-inbox-query-change - Fact (from the inbox): filters, sort or page changed.
+ * @fires secure-conversation-changed - Fact (from the inner elements): assignment or status changed.
+ * @fires secure-inbox-query-changed - Fact (from the inbox): filters, sort or page changed.
  * @fires secure-auth-required - Fact (from the inner elements): the backend answered 401.
  *
  * @csspart back - The Tillbaka button above the form and the conversation.

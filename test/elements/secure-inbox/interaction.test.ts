@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from '../../keyboard.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
-import { SecureInboxQueryChangeEvent } from '../../../src/events/events.js';
+import { SecureInboxQueryChangedEvent } from '../../../src/events/events.js';
 import {
   button,
   field,
@@ -136,12 +136,12 @@ describe('<secure-inbox> events and keyboard', function () {
     expect((await opened).detail.number).to.equal(wanted);
   });
 
-  it('secure-inbox-query-change tells the new query without the search text', async () => {
+  it('secure-inbox-query-changed tells the new query without the search text', async () => {
     const spy = spyAdapter(mock.adapter());
     const el = await renderInbox(spy.adapter);
     await searched(el, spy, 1);
-    const events: SecureInboxQueryChangeEvent[] = [];
-    el.addEventListener('secure-inbox-query-change', (e) => events.push(e));
+    const events: SecureInboxQueryChangedEvent[] = [];
+    el.addEventListener('secure-inbox-query-changed', (e) => events.push(e));
     el.filtersOpen = true;
     await el.updateComplete;
     field(el, 'Meddelandetext').focus();
@@ -151,7 +151,7 @@ describe('<secure-inbox> events and keyboard', function () {
     button(el, 'Status').click(); // sort by Status
     await searched(el, spy, 3);
     expect(events.length).to.equal(2);
-    expect(events[0]).to.be.instanceOf(SecureInboxQueryChangeEvent);
+    expect(events[0]).to.be.instanceOf(SecureInboxQueryChangedEvent);
     expect(events[0].bubbles && events[0].composed).to.equal(true);
     expect(events[0].detail.hasText).to.equal(true);
     expect(JSON.stringify(events.map((e) => e.detail))).not.to.contain('1212');

@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { shiftTab } from '../../keyboard.js';
-import { SecureAuthRequiredEvent, SecureConversationChangeEvent } from '../../../src/events/events.js';
+import { SecureAuthRequiredEvent, SecureConversationChangedEvent } from '../../../src/events/events.js';
 import {
   alertText,
   announcer,
@@ -49,7 +49,7 @@ describe('<secure-thread> Jag arbetar med ärendet and Jag tar över ärendet', 
     expect(box.checked).to.equal(false);
     expect(box.disabled).to.equal(false);
     expect(hasButton(el, 'Jag tar över ärendet')).to.equal(false);
-    const changed = oneEvent(el, SecureConversationChangeEvent.eventName);
+    const changed = oneEvent(el, SecureConversationChangedEvent.eventName);
     box.click();
     const event = await changed;
     expect(event.detail).to.deep.equal({ number, change: 'claimed', status: 'new', assigneeId: 'NAEF00' });
@@ -70,7 +70,7 @@ describe('<secure-thread> Jag arbetar med ärendet and Jag tar över ärendet', 
     const el = await renderThread(mock.adapter(), number);
     await loaded(el);
     expect(claimBox(el).checked).to.equal(true);
-    const changed = oneEvent(el, SecureConversationChangeEvent.eventName);
+    const changed = oneEvent(el, SecureConversationChangedEvent.eventName);
     claimBox(el).click();
     expect((await changed).detail).to.include({ change: 'released', assigneeId: null });
     await el.updateComplete;
@@ -130,7 +130,7 @@ describe('<secure-thread> Jag arbetar med ärendet and Jag tar över ärendet', 
     await loaded(el);
     button(el, 'Jag tar över ärendet').click();
     await eventually(() => openDialog(el));
-    const changed = oneEvent(el, SecureConversationChangeEvent.eventName);
+    const changed = oneEvent(el, SecureConversationChangedEvent.eventName);
     button(el, 'Ja, ta över ärendet').click();
     expect((await changed).detail).to.include({ change: 'taken-over', assigneeId: 'NAEF00' });
     await eventually(() => focused(el)?.id === 'claim');
@@ -150,7 +150,7 @@ describe('<secure-thread> Jag arbetar med ärendet and Jag tar över ärendet', 
     const seen = backend.store.peek(number)!.version;
     asUser(backend, MOCK_USER_IDS.colleague, (u) => backend.store.claim(u, number, `"${seen}"`));
     let changes = 0;
-    el.addEventListener(SecureConversationChangeEvent.eventName, () => changes++);
+    el.addEventListener(SecureConversationChangedEvent.eventName, () => changes++);
     claimBox(el).click();
     await eventually(() => alertText(el).includes('Ärendet hanteras redan av Anna Berglund (ABCD01).'));
     // Reloaded: the thread shows the colleague, the checkbox is off again.
@@ -332,7 +332,7 @@ describe('<secure-thread> Markera konversation som avslutad', function () {
     await loaded(el);
     button(el, 'Markera konversation som avslutad').click();
     await eventually(() => openDialog(el));
-    const changed = oneEvent(el, SecureConversationChangeEvent.eventName);
+    const changed = oneEvent(el, SecureConversationChangedEvent.eventName);
     button(el, 'Ja, markera som avslutad').click();
     expect((await changed).detail).to.include({ number, change: 'closed', status: 'closed' });
     await el.updateComplete;

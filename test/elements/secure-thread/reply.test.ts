@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from '../../keyboard.js';
 import { replyDraftKey } from '../../../src/controllers/drafts.js';
 import { getDraft } from '../../../src/controllers/session.js';
-import { SecureConversationChangeEvent, SecureMessageSentEvent } from '../../../src/events/events.js';
+import { SecureConversationChangedEvent, SecureMessageSentEvent } from '../../../src/events/events.js';
 import type { SecureThread } from '../../../src/elements/secure-thread/secure-thread.js';
 import {
   announcer,
@@ -40,7 +40,7 @@ describe('<secure-thread> replying', function () {
     chooseFiles(el, [sampleFile('underlag.pdf', 1500)]);
     await el.updateComplete;
     const sent = oneEvent(el, SecureMessageSentEvent.eventName);
-    const changed = oneEvent(el, SecureConversationChangeEvent.eventName);
+    const changed = oneEvent(el, SecureConversationChangedEvent.eventName);
     button(el, 'Skicka').click();
     expect((await sent).detail).to.deep.equal({ number, reply: true });
     expect((await changed).detail).to.deep.equal({

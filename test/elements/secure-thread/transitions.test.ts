@@ -5,7 +5,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import type { Status } from '../../../src/domain/index.js';
-import { SecureConversationChangeEvent, SecureMessageSentEvent } from '../../../src/events/events.js';
+import { SecureConversationChangedEvent, SecureMessageSentEvent } from '../../../src/events/events.js';
 import type { SecureThread } from '../../../src/elements/secure-thread/secure-thread.js';
 import {
   button,
@@ -62,7 +62,7 @@ describe('<secure-thread> the status table, through the UI', function () {
   async function close(el: SecureThread): Promise<void> {
     button(el, 'Markera konversation som avslutad').click();
     await eventually(() => openDialog(el));
-    const changed = oneEvent(el, SecureConversationChangeEvent.eventName);
+    const changed = oneEvent(el, SecureConversationChangedEvent.eventName);
     button(el, 'Ja, markera som avslutad').click();
     await changed;
     await el.updateComplete;

@@ -1,7 +1,7 @@
 import type { Status } from '../domain/status.js';
 import { bubbling } from './init.js';
 
-export interface ConversationChangeDetail {
+export interface ConversationChangedDetail {
   /** Meddelandenummer of the conversation. */
   number: string;
   /** What the user did. */
@@ -13,15 +13,15 @@ export interface ConversationChangeDetail {
 }
 
 /** Fact: the user changed a conversation's assignment or status (or replied to it). */
-export class SecureConversationChangeEvent extends CustomEvent<ConversationChangeDetail> {
-  static readonly eventName = 'secure-conversation-change';
-  constructor(detail: ConversationChangeDetail) {
-    super(SecureConversationChangeEvent.eventName, { ...bubbling, detail });
+export class SecureConversationChangedEvent extends CustomEvent<ConversationChangedDetail> {
+  static readonly eventName = 'secure-conversation-changed';
+  constructor(detail: ConversationChangedDetail) {
+    super(SecureConversationChangedEvent.eventName, { ...bubbling, detail });
   }
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'secure-conversation-change': SecureConversationChangeEvent;
+    'secure-conversation-changed': SecureConversationChangedEvent;
   }
 }

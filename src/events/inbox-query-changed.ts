@@ -1,8 +1,8 @@
 import type { ConversationFilters, PageSize, Sort } from '../domain/query.js';
 import { bubbling } from './init.js';
 
-/** The inbox query as the `secure-inbox-query-change` event tells it: everything but the search text. */
-export interface InboxQueryChangeDetail {
+/** The inbox query as the `secure-inbox-query-changed` event tells it: everything but the search text. */
+export interface InboxQueryChangedDetail {
   /** The filters without Meddelandetext (free text is personal data and never leaves the element in events). */
   filters: Omit<ConversationFilters, 'text'>;
   /** True when a Meddelandetext filter is in force (read the element's `query` property for the text itself). */
@@ -18,15 +18,15 @@ export interface InboxQueryChangeDetail {
  * The detail leaves out the search text on purpose; a host that wants to keep the whole state (in
  * memory only) reads `query` from the element.
  */
-export class SecureInboxQueryChangeEvent extends CustomEvent<InboxQueryChangeDetail> {
-  static readonly eventName = 'secure-inbox-query-change';
-  constructor(detail: InboxQueryChangeDetail) {
-    super(SecureInboxQueryChangeEvent.eventName, { ...bubbling, detail });
+export class SecureInboxQueryChangedEvent extends CustomEvent<InboxQueryChangedDetail> {
+  static readonly eventName = 'secure-inbox-query-changed';
+  constructor(detail: InboxQueryChangedDetail) {
+    super(SecureInboxQueryChangedEvent.eventName, { ...bubbling, detail });
   }
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'secure-inbox-query-change': SecureInboxQueryChangeEvent;
+    'secure-inbox-query-changed': SecureInboxQueryChangedEvent;
   }
 }
