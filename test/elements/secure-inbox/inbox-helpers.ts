@@ -5,14 +5,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { SecureMessagesAdapter } from '../../../src/adapter/adapter.js';
 import type { SearchQuery } from '../../../src/domain/query.js';
-import {
-  compareSummaries,
-  effectiveFilters,
-  matchesFilters,
-  type ConversationFilters,
-  type ConversationSummary,
-  type Sort,
-} from '../../../src/domain/index.js';
+import type { ConversationSummary, Status, UserRef } from '../../../src/domain/index.js';
 import '../../../src/define/secure-inbox.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import type { MockBackend } from '../../../mocks/index.js';
@@ -111,17 +104,76 @@ export async function choose(el: SecureInbox, select: HTMLSelectElement, value: 
   await el.updateComplete;
 }
 
-/** The conversations the current mock user should see for these filters and sort (the oracle). */
-export function expected(
-  backend: MockBackend,
-  filters: ConversationFilters,
-  sort: Sort,
-): ConversationSummary[] {
-  const user = backend.currentUser();
-  const eff = effectiveFilters(filters);
+/**
+ * The rows the manual's defaults show, worked out from its rules alone (not with the code under
+ * test): the signed-in employer's own organisation, every status but Avslutad, the latest activity
+ * first and, at the same instant, the higher number first. For large seeded sets.
+ */
+export function newestFirst(backend: MockBackend): ConversationSummary[] {
+  const own = backend.currentUser().organisation?.customerNumber;
   return backend.store
-    .records()
-    .filter((r) => backend.store.isVisible(user, r) && matchesFilters(r.summary, r.index, eff))
-    .map((r) => r.summary)
-    .sort((a, b) => compareSummaries(a, b, sort));
+    .summaries()
+    .filter((c) => c.organisation.customerNumber === own && c.status !== 'closed')
+    .sort((a, b) =>
+      a.lastActivityAt !== b.lastActivityAt
+        ? Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt)
+        : Number(b.number) - Number(a.number),
+    );
+}
+
+const ANNA: UserRef = { id: 'ABCD01', name: 'Anna Berglund', side: 'employer' };
+const JONAS: UserRef = { id: 'KPJL02', name: 'Jonas Lindström', side: 'kpa' };
+const KATARINA: UserRef = { id: 'KPAH01', name: 'Katarina Hallberg', side: 'kpa' };
+
+/** The conversations of knownInbox, by the role they play in the tests. */
+export type KnownNumbers = Record<'c1' | 'c2' | 'c3' | 'c4' | 'c5' | 'c6' | 'closed' | 'foreign', string>;
+
+/**
+ * Replaces the mock's data with eight conversations whose every field a test can read here, so
+ * that expected rows and orders are written by hand. Created in this order, so c1 < c2 < … <
+ * closed < foreign by number. Tolvan Tolvansson's personnummer is written in three forms.
+ *
+ * | row     | Ämne                 | Status         | Ansvarig                 | Datum      | text               |
+ * | c1      | Beräkning            | Skickat        | Jonas Lindström KPJL02   | 2026-02-20 | 19121212-1212      |
+ * | c2      | Utbetalning          | Nytt meddelande| –                        | 2026-02-25 |                    |
+ * | c3      | Övrigt               | Svar inkommit  | Anna Berglund ABCD01     | 2026-02-27 | 121212-1212        |
+ * | c4      | Anställning och lön  | Besvarat       | Jonas Lindström KPJL02   | 2026-02-10 | Lindholm           |
+ * | c5      | Beräkning            | Skickat        | Anna Berglund ABCD01     | 2026-02-27 | 191212121212       |
+ * | c6      | Ekonomi och fakturor | Nytt meddelande| Katarina Hallberg KPAH01 | 2026-03-01 |                    |
+ * | closed  | Beräkning            | Avslutad       | Jonas Lindström KPJL02   | 2026-02-28 | 19121212-1212      |
+ * | foreign | Beräkning            | Skickat        | Jonas Lindström KPJL02   | 2026-03-01 | 19121212-1212      |
+ * `foreign` belongs to another organisation: the signed-in employer never sees it.
+ */
+export function knownInbox(backend: MockBackend): KnownNumbers {
+  backend.reset({ size: 0 });
+  const store = backend.store;
+  const user = (id: string) => backend.users.find((u) => u.id === id)!;
+  const rows: [keyof KnownNumbers, string, Status, UserRef | null, string, string][] = [
+    [
+      'c1',
+      'berakning',
+      'sent',
+      JONAS,
+      '2026-02-20',
+      'Gäller Tolvan Tolvansson, 19121212-1212, och hans pension.',
+    ],
+    ['c2', 'utbetalning', 'new', null, '2026-02-25', 'Utbetalningen för mars är försenad.'],
+    ['c3', 'ovrigt', 'reply-received', ANNA, '2026-02-27', 'En fråga om 121212-1212 och lönen.'],
+    ['c4', 'anstallning-och-lon', 'answered', JONAS, '2026-02-10', 'Lindholm har bytt tjänst.'],
+    ['c5', 'berakning', 'sent', ANNA, '2026-02-27', 'Ny beräkning behövs för 191212121212.'],
+    ['c6', 'ekonomi-och-fakturor', 'new', KATARINA, '2026-03-01', 'Fakturan för februari.'],
+    ['closed', 'berakning', 'closed', JONAS, '2026-02-28', 'Tolvan Tolvansson 19121212-1212 är klar.'],
+    ['foreign', 'berakning', 'sent', JONAS, '2026-03-01', 'Tolvan Tolvansson 19121212-1212 hos oss.'],
+  ];
+  const numbers = {} as KnownNumbers;
+  for (const [key, subjectId, status, assignee, day, body] of rows) {
+    const author = user(key === 'foreign' ? 'OTOR01' : 'NAEF00');
+    const { conversation } = store.createConversation(author, { subjectId, body, files: [] }, `known-${key}`);
+    const summary = store.record(conversation.number)!.summary;
+    summary.status = status;
+    summary.assignee = assignee;
+    summary.lastActivityAt = `${day}T08:00:00.000Z`;
+    numbers[key] = conversation.number;
+  }
+  return numbers;
 }
