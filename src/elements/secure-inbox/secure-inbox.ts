@@ -5,7 +5,7 @@ import { isDefaultFilters, type SearchQuery } from '../../domain/index.js';
 import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import { SecureComposeOpenEvent } from '../../events/compose-open.js';
 import { SecureConversationOpenEvent } from '../../events/conversation-open.js';
-import { SecureInboxQueryChangeEvent } from '../../events/inbox-query-change.js';
+import { SecureInboxQueryChangedEvent } from '../../events/inbox-query-changed.js';
 import { SecureElement } from '../base/secure-element.js';
 import { FILTERS_ID, renderFilters } from './inbox-filters.js';
 import { renderPager } from './inbox-pager.js';
@@ -37,7 +37,7 @@ import { inboxStyles } from './secure-inbox.styles.js';
  * @fires secure-conversation-open - Intent (cancelable): the user chose a row; `detail.number` is its Meddelandenummer. The inbox has no thread view itself; an ancestor (the host, or `<secure-messages>`) opens it.
  * @fires secure-compose-open - Intent (cancelable): the user chose Nytt meddelande.
  * @fires secure-auth-required - Fact: the backend answered 401. Fired once until a search succeeds or the user presses Försök igen; filters are kept.
- * @fires secure-inbox-query-change - Fact: the user changed filters, sort, page or page size and a search went out. The detail leaves out the search text (personal data): read `query` for it.
+ * @fires secure-inbox-query-changed - Fact: the user changed filters, sort, page or page size and a search went out. The detail leaves out the search text (personal data): read `query` for it.
  *
  * @csspart toolbar - The row with Nytt meddelande and Visa/Dölj filtrering.
  * @csspart filters - The filter panel (a `<form role="search">`).
@@ -78,7 +78,7 @@ export class SecureInbox extends SecureElement {
     onQueryChange: (q) => {
       const { text, ...filters } = q.filters;
       this.emit(
-        new SecureInboxQueryChangeEvent({
+        new SecureInboxQueryChangedEvent({
           filters,
           hasText: text.trim() !== '',
           sort: q.sort,

@@ -14,9 +14,9 @@ import {
 } from '../../domain/index.js';
 import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import {
-  SecureConversationChangeEvent,
-  type ConversationChangeDetail,
-} from '../../events/conversation-change.js';
+  SecureConversationChangedEvent,
+  type ConversationChangedDetail,
+} from '../../events/conversation-changed.js';
 import { SecureMessageSentEvent } from '../../events/message-sent.js';
 import { SecureElement } from '../base/secure-element.js';
 import { ERROR_SUMMARY_ID } from '../shared/message-fields.js';
@@ -50,7 +50,7 @@ export const DEFAULT_REPLY_RETRY_DELAYS: readonly number[] = Object.freeze([1000
 export const DEFAULT_REPLY_SEND_TIMEOUT = 60_000;
 
 const TITLE_ID = 'thread-title';
-const CHANGES: Record<ThreadAction, ConversationChangeDetail['change']> = {
+const CHANGES: Record<ThreadAction, ConversationChangedDetail['change']> = {
   claim: 'claimed',
   release: 'released',
   'take-over': 'taken-over',
@@ -86,7 +86,7 @@ const CHANGES: Record<ThreadAction, ConversationChangeDetail['change']> = {
  * @summary One conversation: messages, history, assignment, closing and the reply form.
  *
  * @fires secure-message-sent - Fact: the server stored the reply; `detail.number` is the Meddelandenummer, `detail.reply` is true.
- * @fires secure-conversation-change - Fact: the user claimed, released, took over, closed or replied; the detail has the new status and assignee id.
+ * @fires secure-conversation-changed - Fact: the user claimed, released, took over, closed or replied; the detail has the new status and assignee id.
  * @fires secure-auth-required - Fact: the backend answered 401; the reply draft is kept.
  *
  * @csspart details - The description list with Meddelandenummer, Ämne, Status and Ansvarig handläggare.
@@ -283,7 +283,7 @@ export class SecureThread extends SecureElement {
       const { number, status, assignee } = outcome.conversation;
       void this.#announce(successText(action));
       this.emit(
-        new SecureConversationChangeEvent({
+        new SecureConversationChangedEvent({
           number,
           change: CHANGES[action],
           status,
@@ -378,7 +378,7 @@ export class SecureThread extends SecureElement {
     }
     this.emit(new SecureMessageSentEvent({ number: conversation.number, reply: true }));
     this.emit(
-      new SecureConversationChangeEvent({
+      new SecureConversationChangedEvent({
         number: conversation.number,
         change: 'replied',
         status: conversation.status,
