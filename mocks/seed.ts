@@ -9,7 +9,8 @@
  * test personnummer, written in varying forms.
  */
 import type { ServerConfig } from '../src/domain/config.js';
-import { indexConversationText, nextStatus, type ConversationEvent } from '../src/domain/index.js';
+import { nextStatus, type ConversationEvent } from '../src/domain/index.js';
+import { indexConversationText } from './search.js';
 import type { Status } from '../src/domain/status.js';
 import type {
   Attachment,

@@ -10,19 +10,21 @@ import {
   canClose,
   canRelease,
   canTakeOver,
-  compareSummaries,
-  effectiveFilters,
-  indexConversationText,
   isPageSize,
-  matchesFilters,
   needsAttention,
   nextStatus,
   validateAttachments,
   validateFilters,
   validateMessageBody,
   type ConversationEvent,
-  type SearchIndexEntry,
 } from '../src/domain/index.js';
+import {
+  compareSummaries,
+  effectiveFilters,
+  indexConversationText,
+  matchesFilters,
+  type SearchIndexEntry,
+} from './search.js';
 import {
   DEFAULT_FILTERS,
   SORT_DIRECTIONS,

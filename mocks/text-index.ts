@@ -1,4 +1,4 @@
-import { matchesPreparedText, prepareTextQuery, type SearchIndexEntry } from '../src/domain/filters.js';
+import { matchesPreparedText, prepareTextQuery, type SearchIndexEntry } from './search.js';
 
 /** What the text index needs of a stored conversation: its precomputed search entry. */
 export interface Indexed {

@@ -8,7 +8,7 @@ describe('domain/index', () => {
     'nextStatus',
     'validateMessageBody', // validators
     'parsePersonnummer', // personnummer
-    'matchesText', // filters
+    'validateFilters', // filters
     'formatFileSize', // format
     'STATUSES', // status
     'DEFAULT_FILTERS', // query

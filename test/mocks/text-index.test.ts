@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { indexConversationText, matchesText } from '../../src/domain/filters.js';
+import { indexConversationText, matchesText } from '../../mocks/search.js';
 import { createMockBackend } from '../../mocks/index.js';
 import { TextIndex } from '../../mocks/text-index.js';
 import { PERSONNUMMER_FORMS, TEST_PERSONS, writePersonnummer } from '../../mocks/test-personnummer.js';
