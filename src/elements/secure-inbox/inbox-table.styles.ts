@@ -11,6 +11,8 @@ export const tableStyles = css`
     overflow-x: auto;
     border: 0.0625rem solid var(--_divider);
     border-radius: var(--_radius);
+    /* The stacked layout below follows the list's own width, not the viewport's. */
+    container-type: inline-size;
   }
 
   /* Loading: the rows stay (no layout jump, full contrast); when the answer takes longer than
@@ -122,6 +124,67 @@ export const tableStyles = css`
 
   .empty {
     font-weight: 600;
+  }
+
+  /* The column's name above each value: only in the stacked layout. */
+  .cell-label {
+    display: none;
+  }
+
+  /* Narrow (below 40rem of list width, e.g. 320 px): each conversation is a block of its values,
+     each under its column's name; the header row becomes a wrapping row of sort buttons. The
+     elements keep explicit table roles in the markup, since display: block drops their native
+     semantics in some engines. */
+  @container (max-width: 40rem) {
+    table,
+    thead,
+    tbody,
+    tr,
+    th,
+    td,
+    caption {
+      display: block;
+    }
+
+    thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      background: var(--_surface);
+      border-block-end: 0.125rem solid var(--_primary);
+    }
+
+    thead th {
+      flex: 1 1 auto;
+      border-block-end: 0;
+    }
+
+    tbody tr.row {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
+      gap: 0.5rem 1rem;
+      padding: 0.75rem;
+      border-block-start: 0.0625rem solid var(--_divider);
+    }
+
+    tbody tr.row > th,
+    tbody tr.row > td {
+      padding: 0;
+      border: 0;
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+
+    tbody tr.row > .subject,
+    tbody tr.row > .assignee {
+      grid-column: 1 / -1;
+    }
+
+    .cell-label {
+      display: block;
+      font-size: 0.875rem;
+      font-weight: 700;
+      color: var(--_muted);
+    }
   }
 
   /* Pager */

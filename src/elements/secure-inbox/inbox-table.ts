@@ -52,7 +52,12 @@ function sortIcon(sort: Sort, key: SortKey): string {
 function header(view: TableView, key: SortKey): TemplateResult {
   const sorted = view.sort.key === key;
   const ariaSort = sorted ? (view.sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
-  return html`<th scope="col" aria-sort=${ifDefined(ariaSort)} class=${sorted ? 'sorted' : ''}>
+  return html`<th
+    scope="col"
+    role="columnheader"
+    aria-sort=${ifDefined(ariaSort)}
+    class=${sorted ? 'sorted' : ''}
+  >
     <button type="button" class="sort" @click=${() => view.sortBy(key)}>
       <span>${texts.column(key)}</span
       ><span class="sort-icon" aria-hidden="true">${sortIcon(view.sort, key)}</span>
@@ -60,12 +65,19 @@ function header(view: TableView, key: SortKey): TemplateResult {
   </th>`;
 }
 
+/**
+ * The column's name above each value, shown only when the rows stack on a narrow screen. Hidden from
+ * assistive technology, which already reads the cell with its column header.
+ */
+const label = (key: SortKey): TemplateResult =>
+  html`<span class="cell-label" aria-hidden="true">${texts.column(key)}</span>`;
+
 /** The number's link or button holds the marker and the hidden attention text inline: one template per row less. */
 function row(view: TableView, c: ConversationSummary): TemplateResult {
   const attention = needsAttention(c.status, view.side);
-  return html`<tr class=${attention ? 'row attention' : 'row'}>
-    <th scope="row" class="number">
-      ${
+  return html`<tr class=${attention ? 'row attention' : 'row'} role="row">
+    <th scope="row" role="rowheader" class="number">
+      ${label('number')}${
         view.href
           ? html`<a
               class="open"
@@ -82,11 +94,13 @@ function row(view: TableView, c: ConversationSummary): TemplateResult {
             </button>`
       }
     </th>
-    <td class="date"><time datetime=${c.lastActivityAt}>${formatDate(c.lastActivityAt)}</time></td>
-    <td><bdi>${c.subject.name}</bdi></td>
-    <td class="status">${statusLabel(c.status)}</td>
-    <td class="assignee">
-      ${
+    <td role="cell" class="date">
+      ${label('date')}<time datetime=${c.lastActivityAt}>${formatDate(c.lastActivityAt)}</time>
+    </td>
+    <td role="cell" class="subject">${label('subject')}<bdi>${c.subject.name}</bdi></td>
+    <td role="cell" class="status">${label('status')}${statusLabel(c.status)}</td>
+    <td role="cell" class="assignee">
+      ${label('assignee')}${
         c.assignee
           ? html`<bdi class="name">${c.assignee.name}</bdi> <span class="user-id">(${c.assignee.id})</span>`
           : html`<span aria-hidden="true">–</span><span class="visually-hidden">${texts.noAssignee()}</span>`
@@ -98,13 +112,13 @@ function row(view: TableView, c: ConversationSummary): TemplateResult {
 function body(view: TableView): TemplateResult {
   const result = view.result;
   if (!result) {
-    return html`<tr class="placeholder">
-      <td colspan=${SORT_KEYS.length}>${texts.loading()}</td>
+    return html`<tr class="placeholder" role="row">
+      <td role="cell" colspan=${SORT_KEYS.length}>${texts.loading()}</td>
     </tr>`;
   }
   if (result.items.length === 0) {
-    return html`<tr class="placeholder">
-      <td colspan=${SORT_KEYS.length}>
+    return html`<tr class="placeholder" role="row">
+      <td role="cell" colspan=${SORT_KEYS.length}>
         <p class="empty">${texts.empty()}</p>
         ${view.filtered ? html`<p class="empty-hint">${texts.emptyHint()}</p>` : nothing}
       </td>
@@ -116,8 +130,14 @@ function body(view: TableView): TemplateResult {
 /**
  * The conversations as a native table: a caption, one sort button per column header (with
  * `aria-sort` on the sorted one), one row per conversation whose number is the button that
- * opens it. The table scrolls inside its own labelled, focusable region on narrow screens.
+ * opens it. Below 40rem the rows stack: each conversation becomes a block with every value under
+ * its column's name, and the header row becomes a row of sort buttons, so nothing scrolls sideways
+ * at 320 px. Changing `display` on table elements drops their table semantics in some engines
+ * (WebKit, older Firefox), so every table element carries its native role explicitly: screen
+ * readers still meet a table with column and row headers at any width. The region stays labelled
+ * and focusable, for the wide layout's sideways scrolling.
  */
+/* eslint-disable lit-a11y/no-redundant-role -- the roles must stay when the narrow layout sets display: block */
 export function renderTable(view: TableView): TemplateResult {
   return html`<div
     id=${RESULTS_ID}
@@ -128,18 +148,19 @@ export function renderTable(view: TableView): TemplateResult {
     aria-busy=${view.busy ? 'true' : 'false'}
     tabindex="0"
   >
-    <table>
+    <table role="table" aria-labelledby=${CAPTION_ID}>
       <caption id=${CAPTION_ID}>
         ${texts.caption()}
       </caption>
-      <thead>
-        <tr>
+      <thead role="rowgroup">
+        <tr role="row">
           ${SORT_KEYS.map((key) => header(view, key))}
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         ${body(view)}
       </tbody>
     </table>
   </div>`;
 }
+/* eslint-enable lit-a11y/no-redundant-role */
