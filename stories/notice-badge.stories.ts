@@ -1,8 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { MOCK_USER_IDS } from '../mocks/index.js';
 import '../src/define/notice-badge.js';
-import { storyAdapter as adapter, storyBackend as backendWith } from './support.js';
+import {
+  NOTICE_BADGE_ANNOUNCE,
+  NOTICE_BADGE_APPEARANCES,
+} from '../src/elements/notice-badge/notice-badge.js';
+import { storyAdapter as adapter, storyBackend as backendWith, tokenArgTypes } from './support.js';
 
 /**
  * `<notice-badge>`: the number of conversations needing attention (*Nytt meddelande*, *Svar
@@ -12,6 +17,19 @@ import { storyAdapter as adapter, storyBackend as backendWith } from './support.
 const meta: Meta = {
   title: 'Elements/notice-badge',
   component: 'notice-badge',
+  argTypes: {
+    appearance: { control: { type: 'inline-radio' }, options: [...NOTICE_BADGE_APPEARANCES] },
+    'hide-zero': { control: { type: 'boolean' } },
+    'poll-interval': { control: { type: 'number', min: 0, step: 1000 } },
+    announce: { control: { type: 'inline-radio' }, options: [...NOTICE_BADGE_ANNOUNCE] },
+    href: { control: { type: 'text' } },
+    label: {
+      control: { type: 'text' },
+      description: 'The link text slotted into a badge-appearance badge (the menu item).',
+      table: { category: 'slots' },
+    },
+    ...tokenArgTypes(['notice-badge']),
+  },
 };
 export default meta;
 
@@ -167,4 +185,30 @@ export const CaseOfficer: Story = {
   name: 'Case officer',
   parameters: { msw: { handlers: officerBackend.handlers } },
   render: () => bothPlaces(),
+};
+
+const playgroundBackend = backendWith();
+/** Every attribute from Controls: appearance, hide-zero, poll interval, announcements, the link and its text. */
+export const Playground: Story = {
+  parameters: { msw: { handlers: playgroundBackend.handlers } },
+  args: {
+    appearance: 'badge',
+    'hide-zero': false,
+    'poll-interval': 60_000,
+    announce: 'increase',
+    href: '#sakra-meddelanden',
+    label: 'Säkra meddelanden',
+  },
+  render: (args) =>
+    menu(
+      html`<notice-badge
+        appearance=${args.appearance as string}
+        ?hide-zero=${args['hide-zero'] as boolean}
+        poll-interval=${args['poll-interval'] as number}
+        announce=${args.announce as string}
+        href=${ifDefined((args.href as string) || undefined)}
+        .adapter=${adapter()}
+        >${args.appearance === 'badge' ? (args.label as string) : ''}</notice-badge
+      >`,
+    ),
 };

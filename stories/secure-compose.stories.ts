@@ -1,40 +1,48 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, userEvent } from 'storybook/test';
 import '../src/define/secure-compose.js';
-import type { SecureCompose } from '../src/define/secure-compose.js';
 import { MOCK_USER_IDS } from '../mocks/index.js';
-import { storyAdapter, storyBackend } from './support.js';
+import { findByRole, findByText, paste, storyAdapter, storyBackend, tokenArgTypes } from './support.js';
 
 /**
  * `<secure-compose>` in each of its states, every story on its own mock backend (MSW). Stories that
- * show a state after typing fill the form in their `play` function, as a user would.
+ * show a state after typing fill the form in their `play` function, as a user would, finding each
+ * control by its accessible name; each play function then checks that the state appeared (the
+ * Interactions panel shows every step, and CI fails when one no longer passes).
  */
 const meta: Meta = {
   title: 'Elements/secure-compose',
   component: 'secure-compose',
+  argTypes: {
+    'send-timeout': {
+      control: { type: 'number', min: 1000, step: 1000 },
+      description: 'Milliseconds before a send without an answer counts as lost (its outcome unknown).',
+    },
+    ...tokenArgTypes(['secure-compose']),
+  },
 };
 export default meta;
 
 type Story = StoryObj;
 const CREATE = { method: 'POST', path: '/conversations' };
 
-const compose = () => html`<secure-compose .adapter=${storyAdapter()}></secure-compose>`;
+const compose = (args: Args = {}) =>
+  html`<secure-compose
+    .adapter=${storyAdapter()}
+    send-timeout=${ifDefined(args['send-timeout'] as number | undefined)}
+  ></secure-compose>`;
 
-/** Waits for the form, then fills it: subject, text, and optionally presses Skicka. */
+/** Chooses an Ämne and writes the message, as a user does; then presses Skicka if asked. */
 async function fill(canvas: HTMLElement, body: string, send = false): Promise<void> {
-  const el = canvas.querySelector<SecureCompose>('secure-compose')!;
-  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('textarea'); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const root = el.shadowRoot!;
-  const subject = root.querySelector<HTMLSelectElement>('#subject')!;
-  subject.value = subject.options[2].value;
-  subject.dispatchEvent(new Event('change'));
-  const text = root.querySelector<HTMLTextAreaElement>('#body')!;
-  text.value = body;
-  text.dispatchEvent(new Event('input'));
-  await el.updateComplete;
-  if (send) root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  const subject = await findByRole<HTMLSelectElement>(canvas, 'combobox', 'Ämne');
+  await userEvent.selectOptions(subject, subject.options[2].value);
+  const text = await findByRole<HTMLTextAreaElement>(canvas, 'textbox', /^Meddelande/);
+  await userEvent.click(text);
+  await paste(text, body);
+  await expect(text.value).toBe(body);
+  if (send) await userEvent.click(await findByRole(canvas, 'button', 'Skicka'));
 }
 
 const emptyBackend = storyBackend();
@@ -51,11 +59,11 @@ export const ValidationErrors: Story = {
   parameters: { msw: { handlers: errorsBackend.handlers } },
   render: compose,
   play: async ({ canvasElement }) => {
-    const el = canvasElement.querySelector<SecureCompose>('secure-compose')!;
-    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('form'); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await userEvent.click(await findByRole(canvasElement, 'button', 'Skicka'));
+    // The error summary lists what to correct, and the fields say they are invalid.
+    await findByText(canvasElement, /Rätta följande/, 'alert');
+    const subject = await findByRole(canvasElement, 'combobox', 'Ämne');
+    await expect(subject.getAttribute('aria-invalid')).toBe('true');
   },
 };
 
@@ -65,7 +73,14 @@ export const PersonnummerWarning: Story = {
   name: 'Personnummer warning',
   parameters: { msw: { handlers: warningBackend.handlers } },
   render: compose,
-  play: ({ canvasElement }) => fill(canvasElement, 'Gäller Tolvan Tolvansson 19121212-1213.'),
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, 'Gäller Tolvan Tolvansson 19121212-1213.');
+    // The warning names the number that does not add up.
+    await findByText(canvasElement, /19121212-1213/, 'status');
+    // A warning only: Skicka stays available.
+    const send = await findByRole(canvasElement, 'button', 'Skicka');
+    await expect(send.getAttribute('aria-disabled')).toBe('false');
+  },
 };
 
 const longBackend = storyBackend();
@@ -74,7 +89,10 @@ export const LongText: Story = {
   name: 'Long text over the limit',
   parameters: { msw: { handlers: longBackend.handlers } },
   render: compose,
-  play: ({ canvasElement }) => fill(canvasElement, 'Lång text. '.repeat(Math.ceil(5020 / 11)).slice(0, 5020)),
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, 'Lång text. '.repeat(Math.ceil(5020 / 11)).slice(0, 5020));
+    await findByText(canvasElement, /20/);
+  },
 };
 
 const sendingBackend = storyBackend({}, (b) => b.faults.add({ kind: 'hang', match: CREATE }));
@@ -82,7 +100,12 @@ const sendingBackend = storyBackend({}, (b) => b.faults.add({ kind: 'hang', matc
 export const Sending: Story = {
   parameters: { msw: { handlers: sendingBackend.handlers } },
   render: compose,
-  play: ({ canvasElement }) => fill(canvasElement, 'Skickas just nu.', true),
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, 'Skickas just nu.', true);
+    await findByText(canvasElement, /Skickar meddelandet/, 'status');
+    const send = await findByRole(canvasElement, 'button', 'Skicka');
+    await expect(send.getAttribute('aria-disabled')).toBe('true');
+  },
 };
 
 const failedBackend = storyBackend({}, (b) => b.faults.add({ kind: 'status', status: 500, match: CREATE }));
@@ -90,7 +113,10 @@ const failedBackend = storyBackend({}, (b) => b.faults.add({ kind: 'status', sta
 export const Failed: Story = {
   parameters: { msw: { handlers: failedBackend.handlers } },
   render: () => html`<secure-compose .adapter=${storyAdapter()} .retryDelays=${[50]}></secure-compose>`,
-  play: ({ canvasElement }) => fill(canvasElement, 'Det här gick inte att skicka.', true),
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, 'Det här gick inte att skicka.', true);
+    await findByRole(canvasElement, 'button', 'Försök igen');
+  },
 };
 
 const sentBackend = storyBackend();
@@ -98,7 +124,31 @@ const sentBackend = storyBackend();
 export const Sent: Story = {
   parameters: { msw: { handlers: sentBackend.handlers } },
   render: compose,
-  play: ({ canvasElement }) => fill(canvasElement, 'Hej! Fråga om utbetalning i mars.', true),
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, 'Hej! Fråga om utbetalning i mars.', true);
+    await findByText(canvasElement, /Ditt meddelande har skickats/);
+    await findByRole(canvasElement, 'link', 'Öppna konversationen').catch(() =>
+      findByRole(canvasElement, 'button', 'Öppna konversationen'),
+    );
+  },
+};
+
+const signedOutBackend = storyBackend({}, (b) =>
+  b.faults.add({ kind: 'status', status: 401, match: CREATE }),
+);
+/**
+ * The session ends while sending (401): nothing of the form stays on screen, the element says the
+ * user has been signed out, that the draft is kept, and offers Försök igen.
+ */
+export const SignedOutDuringSend: Story = {
+  name: 'Signed out during a send (401)',
+  parameters: { msw: { handlers: signedOutBackend.handlers } },
+  render: compose,
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, 'Det här skickas när sessionen har gått ut.', true);
+    await findByText(canvasElement, /./, 'alert');
+    await findByRole(canvasElement, 'button', 'Försök igen');
+  },
 };
 
 const officerBackend = storyBackend({}, (b) => b.setCurrentUser(MOCK_USER_IDS.officer));

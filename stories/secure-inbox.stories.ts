@@ -1,28 +1,75 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { DEFAULT_FILTERS, DEFAULT_SORT, type SearchQuery } from '../src/domain/index.js';
 import '../src/define/secure-inbox.js';
 import { MOCK_USER_IDS } from '../mocks/index.js';
-import { storyAdapter, storyBackend as backendWith } from './support.js';
+import {
+  findByRole,
+  findByText,
+  paste,
+  rowValues,
+  storyAdapter,
+  storyBackend as backendWith,
+  tokenArgTypes,
+} from './support.js';
 
 /**
  * `<secure-inbox>` in each of its states, every story on its own mock backend (MSW). Each render
- * makes a new adapter, so no story resumes another's query.
+ * makes a new adapter, so no story resumes another's query. Controls set the page size, the filter
+ * panel and the search delay; states reached by an action are reached by the story's play function.
  */
 const meta: Meta = {
   title: 'Elements/secure-inbox',
   component: 'secure-inbox',
+  args: { pageSize: 25, debounce: 300 },
+  argTypes: {
+    pageSize: {
+      name: 'page size',
+      control: { type: 'inline-radio' },
+      options: [10, 25, 50, 100],
+      description: 'Rows per page (`query.pageSize`; the user changes it with Antal per sida).',
+      table: { category: 'properties' },
+    },
+    filtersOpen: { control: { type: 'boolean' }, description: 'The filter panel is open.' },
+    debounce: {
+      control: { type: 'number', min: 0, step: 100 },
+      description: 'Milliseconds after the last keystroke in a filter before searching.',
+    },
+    query: { control: false },
+    ...tokenArgTypes(['secure-inbox']),
+  },
 };
 export default meta;
 
 type Story = StoryObj;
 
+/** The designer's choices from Controls, applied to every story's element. */
+let current: Args = {};
+meta.decorators = [
+  (story, { args }) => {
+    current = args;
+    return story();
+  },
+];
+
+/** The Status column's values, as the table shows them. */
+const statuses = (canvas: HTMLElement) => rowValues(canvas, 'status');
+
 const SEARCH = { path: '/conversations/search' };
 const inbox = (extra: { filtersOpen?: boolean; query?: SearchQuery } = {}) =>
   html`<secure-inbox
     .adapter=${storyAdapter()}
-    .filtersOpen=${extra.filtersOpen ?? false}
-    .query=${extra.query ?? { filters: { ...DEFAULT_FILTERS }, sort: { ...DEFAULT_SORT }, page: 1, pageSize: 25 }}
+    debounce=${(current.debounce as number | undefined) ?? 300}
+    .filtersOpen=${extra.filtersOpen ?? (current.filtersOpen as boolean | undefined) ?? false}
+    .query=${
+      extra.query ?? {
+        filters: { ...DEFAULT_FILTERS },
+        sort: { ...DEFAULT_SORT },
+        page: 1,
+        pageSize: (current.pageSize as number | undefined) ?? 25,
+      }
+    }
   ></secure-inbox>`;
 
 const defaultBackend = backendWith();
@@ -40,11 +87,29 @@ export const Many: Story = {
 };
 
 const filtersBackend = backendWith();
-/** The filter panel open (Visa filtrering pressed). */
+/** Visa filtrering pressed and a status chosen: the panel open with a value, the list filtered. */
 export const FiltersOpen: Story = {
-  name: 'Filters open',
+  name: 'Filters open, with values',
   parameters: { msw: { handlers: filtersBackend.handlers } },
-  render: () => inbox({ filtersOpen: true }),
+  render: () => inbox(),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findByRole(canvasElement, 'button', 'Visa filtrering'));
+    // Skickat only: Avslutad is not chosen by default, the other statuses are unticked.
+    for (const name of ['Nytt meddelande', 'Besvarat', 'Svar inkommit']) {
+      const box = await findByRole<HTMLInputElement>(canvasElement, 'checkbox', name);
+      if (box.checked) await userEvent.click(box);
+    }
+    const skickat = await findByRole<HTMLInputElement>(canvasElement, 'checkbox', 'Skickat');
+    await expect(skickat.checked).toBe(true);
+    await findByRole(canvasElement, 'button', 'Dölj filtrering');
+    await findByRole(canvasElement, 'button', 'Återställ filter');
+    // Every row left is Skickat.
+    await waitFor(() => {
+      const shown = statuses(canvasElement);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((s) => s === 'Skickat')).toBe(true);
+    });
+  },
 };
 
 const emptyBackend = backendWith({ size: 0 });
@@ -55,20 +120,18 @@ export const Empty: Story = {
 };
 
 const emptyFilteredBackend = backendWith();
-/** Filters that match nothing: Inga meddelanden, with the hint to change or reset them. */
+/** A search text that matches nothing: Inga meddelanden, with the hint to change or reset the filters. */
 export const EmptyBecauseOfFilters: Story = {
   name: 'Empty because of filters',
   parameters: { msw: { handlers: emptyFilteredBackend.handlers } },
-  render: () =>
-    inbox({
-      filtersOpen: true,
-      query: {
-        filters: { ...DEFAULT_FILTERS, text: 'Ingen text som finns' },
-        sort: { ...DEFAULT_SORT },
-        page: 1,
-        pageSize: 25,
-      },
-    }),
+  render: () => inbox(),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findByRole(canvasElement, 'button', 'Visa filtrering'));
+    const text = await findByRole<HTMLInputElement>(canvasElement, 'textbox', /^Meddelandetext/);
+    await userEvent.click(text);
+    await paste(text, 'Ingen text som finns');
+    await findByText(canvasElement, /Inga meddelanden/);
+  },
 };
 
 const loadingBackend = backendWith();
@@ -107,10 +170,14 @@ export const CaseOfficerView: Story = {
 };
 
 const narrowBackend = backendWith();
-/** 320 px wide: the toolbar and filters stack, the table scrolls inside its own region. */
+/**
+ * 320 px wide: the toolbar and filters stack, and each conversation is a stacked row with every value
+ * under its column's name. The play function sorts by Datum with the keyboard (Tab to the sort
+ * button, Enter), as sorting stays available at any width.
+ */
 export const Narrow: Story = {
   parameters: { msw: { handlers: narrowBackend.handlers } },
-  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  globals: { viewport: { value: 'reflow320', isRotated: false } },
   render: () =>
     html`<style>
         .story-narrow {
@@ -119,4 +186,12 @@ export const Narrow: Story = {
         }
       </style>
       <div class="story-narrow">${inbox({ filtersOpen: true })}</div>`,
+  play: async ({ canvasElement }) => {
+    const date = await findByRole(canvasElement, 'button', /^Datum/);
+    await findByText(canvasElement, /\d{5}/, 'rowheader');
+    date.focus();
+    await userEvent.keyboard('{Enter}');
+    const header = date.closest('th')!;
+    await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('ascending'));
+  },
 };

@@ -1,27 +1,57 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, userEvent } from 'storybook/test';
 import { MOCK_USER_IDS, sampleFileBytes, type MockBackend } from '../mocks/index.js';
 import type { ConversationRecord } from '../mocks/store.js';
 import type { SecureMessagesAdapter } from '../src/adapter/adapter.js';
 import type { Conversation, Status, User } from '../src/domain/index.js';
 import '../src/define/secure-thread.js';
-import { storyAdapter, storyBackend } from './support.js';
+import { findByRole, findByText, storyAdapter, storyBackend, tokenArgTypes } from './support.js';
 
 /**
  * `<secure-thread>` in each of its states, every story on its own mock backend (MSW) and with a
  * new adapter per render. Polling is off in the stories (`poll-interval="0"`), so nothing moves
- * while a designer looks.
+ * while a designer looks; the Poll interval control turns it on (milliseconds between checks for new
+ * messages). States reached by an action are reached by the story's play function, as a user would.
  */
 const meta: Meta = {
   title: 'Elements/secure-thread',
   component: 'secure-thread',
+  args: { 'poll-interval': 0 },
+  argTypes: {
+    'poll-interval': {
+      control: { type: 'number', min: 0, step: 1000 },
+      description: 'Milliseconds between checks for new messages; 0 turns polling off.',
+    },
+    'send-timeout': {
+      control: { type: 'number', min: 1000, step: 1000 },
+      description: 'Milliseconds before a reply without an answer counts as lost (its outcome unknown).',
+    },
+    ...tokenArgTypes(['secure-thread']),
+  },
 };
 export default meta;
 
 type Story = StoryObj;
 
+/** The designer's choices from Controls, applied to every story's element. */
+let current: Args = {};
 const thread = (number: string, adapter: SecureMessagesAdapter = storyAdapter()) =>
-  html`<secure-thread number=${number} poll-interval="0" .adapter=${adapter}></secure-thread>`;
+  html`<secure-thread
+    number=${number}
+    poll-interval=${(current['poll-interval'] as number | undefined) ?? 0}
+    send-timeout=${ifDefined(current['send-timeout'] as number | undefined)}
+    .adapter=${adapter}
+  ></secure-thread>`;
+/** Every story's render goes through this, so that Controls reach the element. */
+const withArgs: NonNullable<Meta['decorators']> = [
+  (story, { args }) => {
+    current = args;
+    return story();
+  },
+];
+meta.decorators = withArgs;
 
 function userOf(backend: MockBackend, id: string): User {
   return backend.users.find((u) => u.id === id)!;
@@ -209,14 +239,42 @@ function staleOnce(adapter: SecureMessagesAdapter): SecureMessagesAdapter {
   });
 }
 /**
- * A colleague claimed the case after this page loaded it. Tick **Jag arbetar med ärendet**: the
- * server answers 412, the thread says "Ärendet hanteras redan av Anna Berglund (ABCD01)." and shows
- * her as Ansvarig handläggare; nothing is overwritten.
+ * A colleague claimed the case after this page loaded it. The play function ticks **Jag arbetar
+ * med ärendet**: the server answers 412, the thread says the case is already handled by Anna
+ * Berglund (ABCD01) and shows her as Ansvarig handläggare; nothing is overwritten.
  */
 export const Conflict: Story = {
-  name: 'Conflict (tick the checkbox)',
+  name: 'Conflict on Jag arbetar med ärendet',
   parameters: { msw: { handlers: conflictBackend.handlers } },
   render: () => thread(conflictNumber, staleOnce(storyAdapter())),
+  play: async ({ canvasElement }) => {
+    const claim = await findByRole<HTMLInputElement>(canvasElement, 'checkbox', 'Jag arbetar med ärendet');
+    await userEvent.click(claim);
+    await findByText(canvasElement, /Anna Berglund/, 'alert');
+    await expect(claim.checked).toBe(false);
+  },
+};
+
+const takeOverBackend = storyBackend();
+const takeOverNumber = inStatus(takeOverBackend, 'reply-received');
+{
+  const version = takeOverBackend.store.peek(takeOverNumber)!.version;
+  takeOverBackend.store.claim(
+    userOf(takeOverBackend, MOCK_USER_IDS.colleague),
+    takeOverNumber,
+    `"${version}"`,
+  );
+}
+/** Jag tar över ärendet pressed: the dialog asks first, with Ja, ta över ärendet and Avbryt. */
+export const TakeOverDialog: Story = {
+  name: 'Take-over dialog',
+  parameters: { msw: { handlers: takeOverBackend.handlers } },
+  render: () => thread(takeOverNumber),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findByRole(canvasElement, 'button', 'Jag tar över ärendet'));
+    await findByRole(canvasElement, 'button', 'Ja, ta över ärendet');
+    await findByRole(canvasElement, 'button', 'Avbryt');
+  },
 };
 
 const officer = storyBackend({}, (b) => b.setCurrentUser(MOCK_USER_IDS.officer));
@@ -277,7 +335,7 @@ const narrow = statusStory('reply-received');
 /** 320 px wide: details, tools and messages stack. */
 export const Narrow: Story = {
   parameters: { msw: { handlers: narrow.backend.handlers } },
-  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  globals: { viewport: { value: 'reflow320', isRotated: false } },
   render: () =>
     html`<style>
         .story-narrow {

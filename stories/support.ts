@@ -2,6 +2,7 @@
 import { createMockBackend, type MockBackend, type MockBackendOptions } from '../mocks/index.js';
 import { createRestAdapter } from '../src/adapter/rest-adapter.js';
 import type { SecureMessagesAdapter } from '../src/adapter/adapter.js';
+import manifest from '../custom-elements.json';
 
 export const BASE_URL = '/api/secure-messages/v1';
 /** A fixed "now", so every story shows the same dates. */
@@ -20,4 +21,208 @@ export function storyBackend(
 /** A new adapter per render, so no story shares in-memory state with another. */
 export function storyAdapter(): SecureMessagesAdapter {
   return createRestAdapter({ baseUrl: BASE_URL });
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Design tokens, read from custom-elements.json (the analyzer's output), so Controls, the Design
+ * tokens page and the Theming story list exactly what the elements document.
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface Token {
+  name: string;
+  default: string;
+  description: string;
+  /** The elements that declare it, with their parts. */
+  elements: { tag: string; parts: string[] }[];
+}
+
+interface ManifestDeclaration {
+  tagName?: string;
+  cssProperties?: { name: string; default?: string; description?: string }[];
+  cssParts?: { name: string }[];
+}
+
+function declarations(): ManifestDeclaration[] {
+  return (manifest as { modules: { declarations?: ManifestDeclaration[] }[] }).modules
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.tagName);
+}
+
+/** Every `--secure-*` custom property of every element, in the manifest's order. */
+export function designTokens(): Token[] {
+  const tokens = new Map<string, Token>();
+  for (const d of declarations()) {
+    for (const p of d.cssProperties ?? []) {
+      const token = tokens.get(p.name) ?? {
+        name: p.name,
+        default: p.default ?? '',
+        description: p.description ?? '',
+        elements: [],
+      };
+      token.elements.push({ tag: d.tagName!, parts: (d.cssParts ?? []).map((part) => part.name) });
+      tokens.set(p.name, token);
+    }
+  }
+  return [...tokens.values()];
+}
+
+/** What kind of sample shows a token: a colour swatch, a corner, a font or a size. */
+export function tokenKind(name: string): 'color' | 'radius' | 'font' | 'size' | 'other' {
+  if (/color|background/.test(name)) return 'color';
+  if (/radius/.test(name)) return 'radius';
+  if (/font-family/.test(name)) return 'font';
+  if (/font-size/.test(name)) return 'size';
+  return 'other';
+}
+
+/**
+ * Controls for an element's tokens: a colour picker for colours, text for the rest; unset by default,
+ * so the element's own default applies until a designer picks a value.
+ */
+export function tokenArgTypes(tags: string[]): Record<string, object> {
+  const argTypes: Record<string, object> = {};
+  for (const token of designTokens()) {
+    if (!token.elements.some((e) => tags.includes(e.tag))) continue;
+    argTypes[token.name] = {
+      name: token.name,
+      description: token.description,
+      control: tokenKind(token.name) === 'color' ? { type: 'color' } : { type: 'text' },
+      table: { category: 'css custom properties', defaultValue: { summary: token.default } },
+    };
+  }
+  return argTypes;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Finding controls as a user does, by role and accessible name, through the elements' shadow roots
+ * (Testing Library's queries stop at a shadow root). A small subset of the ARIA rules, enough for
+ * the controls these elements render.
+ * ---------------------------------------------------------------------------------------------- */
+
+/** Every element under `root`, shadow roots included, in document order. */
+function* everyElement(root: ParentNode): Generator<Element> {
+  for (const el of root.querySelectorAll('*')) {
+    yield el;
+    if (el.shadowRoot) yield* everyElement(el.shadowRoot);
+  }
+}
+
+function implicitRole(el: Element): string | undefined {
+  const explicit = el.getAttribute('role');
+  if (explicit) return explicit.split(' ')[0];
+  const tag = el.localName;
+  if (tag === 'button') return 'button';
+  if (tag === 'a' && el.hasAttribute('href')) return 'link';
+  if (tag === 'select') return 'combobox';
+  if (tag === 'textarea') return 'textbox';
+  if (tag === 'dialog') return 'dialog';
+  if (tag === 'progress') return 'progressbar';
+  if (/^h[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'input') {
+    const type = (el as HTMLInputElement).type;
+    if (type === 'checkbox' || type === 'radio') return type;
+    if (['button', 'submit', 'reset'].includes(type)) return 'button';
+    return 'textbox';
+  }
+  return undefined;
+}
+
+/** Text as read: aria-hidden subtrees left out. */
+function readText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+  return [...node.childNodes].map(readText).join('');
+}
+
+export function accessibleName(el: Element): string {
+  const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    return clean(
+      labelledBy
+        .split(/\s+/)
+        .map((id) => root.getElementById(id))
+        .map((l) => (l ? readText(l) : ''))
+        .join(' '),
+    );
+  }
+  const label = el.getAttribute('aria-label');
+  if (label) return clean(label);
+  const labels = (el as HTMLInputElement).labels;
+  if (labels && labels.length > 0) return clean([...labels].map(readText).join(' '));
+  return clean(readText(el));
+}
+
+function visible(el: Element): boolean {
+  return el.getClientRects().length > 0;
+}
+
+function describe(role: string, name: string | RegExp): string {
+  return `${role} "${String(name)}"`;
+}
+
+/** Waits (up to 6 s) for a visible element with this role and accessible name. */
+export async function findByRole<T extends HTMLElement = HTMLElement>(
+  root: ParentNode,
+  role: string,
+  name: string | RegExp,
+): Promise<T> {
+  const matches = (el: Element) => {
+    if (implicitRole(el) !== role || !visible(el)) return false;
+    const actual = accessibleName(el);
+    return typeof name === 'string' ? actual === name : name.test(actual);
+  };
+  for (let i = 0; i < 120; i++) {
+    for (const el of everyElement(root)) if (matches(el)) return el as T;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`No visible ${describe(role, name)} in the story`);
+}
+
+/** Waits (up to 6 s) for a visible element of this role whose text matches. */
+export async function findByText<T extends HTMLElement = HTMLElement>(
+  root: ParentNode,
+  text: RegExp,
+  role?: string,
+): Promise<T> {
+  for (let i = 0; i < 120; i++) {
+    for (const el of everyElement(root)) {
+      if (role !== undefined && implicitRole(el) !== role) continue;
+      if (!visible(el) || !text.test(readText(el).replace(/\s+/g, ' '))) continue;
+      // The innermost match, unless a role was asked for.
+      if (role === undefined && [...el.children].some((c) => text.test(readText(c).replace(/\s+/g, ' '))))
+        continue;
+      return el as T;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`No visible ${role ?? 'element'} with text ${String(text)} in the story`);
+}
+
+/** The element that has focus, through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
+ * Pastes text into a field as the clipboard does: focus, the new value, one `input` event of type
+ * insertFromPaste. (Testing Library's user-event loses text typed into fields inside shadow roots.)
+ */
+export async function paste(field: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
+  field.focus();
+  field.value = text;
+  field.dispatchEvent(
+    new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste', data: text }),
+  );
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+}
+
+/** The text of one column's cells (`td.<column>`) in every row of the list, without the stacked label. */
+export function rowValues(root: ParentNode, column: string): string[] {
+  return [...everyElement(root)]
+    .filter((el) => el.localName === 'td' && el.classList.contains(column))
+    .map((el) => readText(el).replace(/\s+/g, ' ').trim());
 }
