@@ -160,7 +160,7 @@ export const tableStyles = css`
 
     tbody tr.row {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(7rem, 1fr));
       gap: 0.5rem 1rem;
       padding: 0.75rem;
       border-block-start: 0.0625rem solid var(--_divider);
