@@ -99,8 +99,7 @@ export default tseslint.config(
       forbidden: [
         'lit',
         'lit/*',
-        '@lit/context',
-        '@lit/task',
+        '@lit/*',
         '**/adapter/**',
         '**/controllers/**',
         '**/events/**',
@@ -108,7 +107,7 @@ export default tseslint.config(
         '**/define/**',
         '**/localization/**',
       ],
-      message: 'src/domain is pure TypeScript: it imports nothing above it.',
+      message: 'src/domain is pure TypeScript: it imports nothing above it, and returns codes, not texts.',
     },
     {
       files: ['src/events/**/*.ts'],

@@ -18,6 +18,8 @@ import {
   validateMessageBody,
   type ConversationEvent,
 } from '../src/domain/index.js';
+// The same Swedish words for a refused value as the elements use (the mock answers like a server).
+import { validationText } from '../src/elements/shared/texts.js';
 import {
   compareSummaries,
   effectiveFilters,
@@ -310,7 +312,7 @@ export class MockStore {
     const subject = this.subjects.find((s) => s.id === input.subjectId);
     if (!subject) errors.subjectId = input.subjectId ? 'Ämnet finns inte.' : 'Välj ämne.';
     const body = validateMessageBody(text, this.config.messageMaxLength);
-    if (!body.ok) errors.body = body.message;
+    if (!body.ok) errors.body = validationText(body);
     let organisation: Organisation | undefined;
     const requested = input.organisationCustomerNumber?.trim() || null;
     if (user.side === 'kpa') {
@@ -369,7 +371,10 @@ export class MockStore {
     this.#checkFiles(input.files);
     const body = validateMessageBody(text, this.config.messageMaxLength);
     if (!body.ok)
-      throw new ProblemError(422, { detail: 'Kontrollera uppgifterna.', errors: { body: body.message } });
+      throw new ProblemError(422, {
+        detail: 'Kontrollera uppgifterna.',
+        errors: { body: validationText(body) },
+      });
 
     const at = this.#clock().toISOString();
     const previous = r.summary.status;
@@ -536,11 +541,17 @@ export class MockStore {
       rules,
     );
     if (result.ok) return;
+    const message = validationText(result);
     if (result.code === 'attachment.too-large') {
-      throw new ProblemError(413, { detail: result.message, maxBytes: rules.maxBytes });
+      throw new ProblemError(413, { detail: message, maxBytes: rules.maxBytes });
     }
-    if (result.code === 'attachment.type') throw new ProblemError(415, { detail: result.message });
-    throw new ProblemError(422, { detail: result.message, errors: { files: result.message } });
+    if (
+      result.code === 'attachment.type' ||
+      result.code === 'attachment.no-extension' ||
+      result.code === 'attachment.mime-mismatch'
+    )
+      throw new ProblemError(415, { detail: message });
+    throw new ProblemError(422, { detail: message, errors: { files: message } });
   }
 
   #newMessage(
@@ -656,7 +667,8 @@ export class MockStore {
       if (Array.isArray(f.statuses) && f.statuses.every(isStatus))
         filters.statuses = [...new Set(f.statuses)];
       else errors.statuses = f.statuses === undefined ? missing : 'Ogiltig status.';
-      for (const [field, message] of Object.entries(validateFilters(filters))) errors[field] ??= message;
+      for (const [field, problem] of Object.entries(validateFilters(filters)))
+        errors[field] ??= validationText(problem);
     }
     const page = raw.page;
     if (!(typeof page === 'number' && Number.isInteger(page) && page >= 1)) {

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { STATUSES, needsAttention, nextStatus, statusLabel, type Status } from '../src/domain/index.js';
+import { STATUSES, needsAttention, nextStatus, type Status } from '../src/domain/index.js';
+import { statusText } from '../src/elements/shared/texts.js';
 
 /**
  * The foundation every element builds on: the five statuses with the manual's labels and their
@@ -11,7 +12,7 @@ const meta: Meta = {
 };
 export default meta;
 
-const label = (s: Status | null) => (s === null ? '(ny konversation)' : statusLabel(s));
+const label = (s: Status | null) => (s === null ? '(ny konversation)' : statusText(s));
 
 /** PRODUCT.md's transition table, computed by the domain's `nextStatus`. */
 export const Statuses: StoryObj = {

@@ -12,6 +12,7 @@ import {
   type SortKey,
   type Subject,
   type User,
+  type ValidationProblem,
 } from '../domain/index.js';
 import {
   cloneFilters,
@@ -51,7 +52,7 @@ export const BUSY_DELAY = 200;
 /** idle: no adapter yet; loading: a search is under way; the rest: how the last search ended. */
 export type InboxState = 'idle' | 'loading' | 'complete' | 'error' | 'auth-required';
 
-type FilterErrors = Partial<Record<FilterField, string>>;
+type FilterErrors = Partial<Record<FilterField, ValidationProblem>>;
 
 /**
  * Owns the inbox's async state: the current user and subjects (loaded once per adapter), the
@@ -67,7 +68,7 @@ type FilterErrors = Partial<Record<FilterField, string>>;
 export class InboxController implements ReactiveController {
   /** The filters as the user is typing them; applied after validation. */
   draft: ConversationFilters;
-  /** Swedish messages for invalid filter fields (from the last attempt to apply). */
+  /** Why each invalid filter field is not accepted (from the last attempt to apply); the element words it. */
   errors: FilterErrors = {};
   /** The signed-in user, once loaded. */
   user: User | undefined = undefined;

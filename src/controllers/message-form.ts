@@ -8,6 +8,7 @@ import {
   validateMessageBody,
   type Conversation,
   type ServerConfig,
+  type ValidationProblem,
 } from '../domain/index.js';
 import { emptyDraft, hasUnsentContent, type MessageDraft } from './drafts.js';
 import { SendController, type SendPhase } from './send-controller.js';
@@ -48,11 +49,15 @@ const SERVER_FIELDS: Readonly<Record<string, MessageField>> = {
 
 /**
  * Why a field is not accepted, as a code the element words (shared texts): `required` (no
- * Organisation or Ämne chosen; the field says which), `invalid` (a check of the domain or the
- * server's own words for the field, in `text`), `refused` (the server refused the file: `error`).
+ * Organisation or Ämne chosen; the field says which), `check` (a check of the domain failed:
+ * `problem`), `invalid` (the server's own words for the field, in `text`), `refused` (the server
+ * refused the file: `error`).
  */
 export type FieldProblem =
-  { code: 'required' } | { code: 'invalid'; text: string } | { code: 'refused'; error: unknown };
+  | { code: 'required' }
+  | { code: 'check'; problem: ValidationProblem }
+  | { code: 'invalid'; text: string }
+  | { code: 'refused'; error: unknown };
 
 /**
  * The form's problem that is not about one field, as a code the element words: the outcome of a
@@ -361,11 +366,11 @@ export class MessageFormController implements ReactiveController {
     if (fields.includes('subject') && draft.subjectId === '') errors.subject = { code: 'required' };
     if (fields.includes('body')) {
       const body = validateMessageBody(draft.body, config.messageMaxLength);
-      if (!body.ok) errors.body = { code: 'invalid', text: body.message };
+      if (!body.ok) errors.body = { code: 'check', problem: body };
     }
     if (fields.includes('files')) {
       const files = validateAttachments(draft.files, config.attachments);
-      if (!files.ok) errors.files = { code: 'invalid', text: files.message };
+      if (!files.ok) errors.files = { code: 'check', problem: files };
     }
     return errors;
   }

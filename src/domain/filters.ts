@@ -1,6 +1,6 @@
 import { DEFAULT_FILTERS, PAGE_SIZES, type ConversationFilters, type PageSize } from './query.js';
 import { DEFAULT_STATUSES, type Status } from './status.js';
-import { validateMessageNumber, validateUserId } from './validators.js';
+import { validateMessageNumber, validateUserId, type ValidationProblem } from './validators.js';
 
 /**
  * Filter semantics of the inbox, shared by the elements (validation, "filters active") and by
@@ -15,19 +15,19 @@ import { validateMessageNumber, validateUserId } from './validators.js';
 export type FilterField = 'messageNumber' | 'assigneeId' | 'text' | 'statuses' | 'subjectId';
 
 /**
- * Swedish messages per invalid field; an empty object means valid. An empty (or only white
+ * The problem of each invalid field (a code the elements word); an empty object means valid. An empty (or only white
  * space) message number or assignee id is valid: that filter is simply not applied. Free text,
  * statuses (see above) and subject never fail.
  */
-export function validateFilters(f: ConversationFilters): Partial<Record<FilterField, string>> {
-  const errors: Partial<Record<FilterField, string>> = {};
+export function validateFilters(f: ConversationFilters): Partial<Record<FilterField, ValidationProblem>> {
+  const errors: Partial<Record<FilterField, ValidationProblem>> = {};
   if (f.messageNumber.trim() !== '') {
     const result = validateMessageNumber(f.messageNumber);
-    if (!result.ok) errors.messageNumber = result.message;
+    if (!result.ok) errors.messageNumber = result;
   }
   if (f.assigneeId.trim() !== '') {
     const result = validateUserId(f.assigneeId);
-    if (!result.ok) errors.assigneeId = result.message;
+    if (!result.ok) errors.assigneeId = result;
   }
   return errors;
 }

@@ -1,5 +1,3 @@
-import { msg } from '@lit/localize';
-
 /**
  * Swedish personnummer (and samordningsnummer), as written by people in free text:
  * `YYMMDD-NNNN`, `YYMMDD+NNNN` (100 years or older), `YYMMDDNNNN`, `YYYYMMDD-NNNN`, `YYYYMMDDNNNN`.
@@ -8,11 +6,7 @@ import { msg } from '@lit/localize';
  */
 export type PersonnummerResult =
   | { ok: true; /** 12 digits, `YYYYMMDDNNNN` (a samordningsnummer keeps its day + 60). */ value: string }
-  | {
-      ok: false;
-      code: 'personnummer.format' | 'personnummer.date' | 'personnummer.checksum';
-      message: string;
-    };
+  | { ok: false; code: 'personnummer.format' | 'personnummer.date' | 'personnummer.checksum' };
 
 const SHAPE = /^([0-9]{6}|[0-9]{8})([-+]?)([0-9]{4})$/;
 
@@ -23,9 +17,6 @@ function formatError(): PersonnummerResult {
   return {
     ok: false,
     code: 'personnummer.format',
-    message: msg('Skriv personnumret med tio eller tolv siffror, till exempel 19121212-1212.', {
-      id: 'personnummer.format',
-    }),
   };
 }
 
@@ -33,7 +24,6 @@ function dateError(): PersonnummerResult {
   return {
     ok: false,
     code: 'personnummer.date',
-    message: msg('Personnumret innehåller inget giltigt datum.', { id: 'personnummer.date' }),
   };
 }
 
@@ -41,7 +31,6 @@ function checksumError(): PersonnummerResult {
   return {
     ok: false,
     code: 'personnummer.checksum',
-    message: msg('Personnumret stämmer inte. Kontrollera siffrorna.', { id: 'personnummer.checksum' }),
   };
 }
 

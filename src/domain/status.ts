@@ -1,5 +1,3 @@
-import { msg } from '@lit/localize';
-
 /**
  * The five statuses of a conversation, as the employer sees them (the manual's terms).
  * Wire values are stable English codes; labels are the manual's Swedish words, localised.
@@ -30,20 +28,4 @@ export function isStatus(value: unknown): value is Status {
 export function needsAttention(status: Status, side: 'employer' | 'kpa' = 'employer'): boolean {
   const statuses: readonly Status[] = side === 'employer' ? ATTENTION_STATUSES : STAFF_ATTENTION_STATUSES;
   return statuses.includes(status);
-}
-
-/** The status label exactly as the manual words it (Swedish source locale). */
-export function statusLabel(status: Status): string {
-  switch (status) {
-    case 'new':
-      return msg('Nytt meddelande', { id: 'status.new' });
-    case 'sent':
-      return msg('Skickat', { id: 'status.sent' });
-    case 'answered':
-      return msg('Besvarat', { id: 'status.answered' });
-    case 'reply-received':
-      return msg('Svar inkommit', { id: 'status.reply-received' });
-    case 'closed':
-      return msg('Avslutad', { id: 'status.closed' });
-  }
 }

@@ -1,12 +1,28 @@
-import { msg, str } from '@lit/localize';
 import type { AttachmentRules } from './config.js';
-import { formatFileSize, formatNumber } from './format.js';
 
 /**
- * The outcome of every validator: the normalised value, or a stable machine `code` with a
- * Swedish (localised) `message` that tells the user how to put it right.
+ * Why a value is not accepted: a stable code, with the values its text needs. The domain says
+ * nothing in words; the elements word every code (src/elements/shared/texts.ts), in Swedish or
+ * English, telling the user how to put it right.
  */
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+export type ValidationProblem =
+  | { code: 'message-number.required' | 'message-number.format' }
+  | { code: 'user-id.required' | 'user-id.format' }
+  | { code: 'body.required' }
+  | { code: 'body.too-long'; max: number }
+  /** `allowed`: the allowed types as users know them (`PDF, JPG, PNG`). */
+  | { code: 'attachment.no-extension'; allowed: string }
+  /** `extension`: the file's, without the dot. */
+  | { code: 'attachment.type' | 'attachment.mime-mismatch'; extension: string; allowed: string }
+  | { code: 'attachment.empty' }
+  | { code: 'attachment.too-large'; maxBytes: number }
+  | { code: 'attachment.too-many'; max: number }
+  | { code: 'personnummer.format' | 'personnummer.date' | 'personnummer.checksum' };
+
+export type ValidationCode = ValidationProblem['code'];
+
+/** The outcome of every validator: the normalised value, or why it is not accepted. */
+export type ValidationResult<T> = { ok: true; value: T } | ({ ok: false } & ValidationProblem);
 
 /** The file facts a validator needs; a DOM `File` fits. */
 export interface FileFacts {
@@ -17,8 +33,8 @@ export interface FileFacts {
   type: string;
 }
 
-function fail(code: string, message: string): { ok: false; code: string; message: string } {
-  return { ok: false, code, message };
+function fail(problem: ValidationProblem): { ok: false } & ValidationProblem {
+  return { ok: false, ...problem };
 }
 
 // Only ASCII digits and letters: `\d` with the `u` flag would not match Arabic-Indic digits
@@ -26,26 +42,14 @@ function fail(code: string, message: string): { ok: false; code: string; message
 const MESSAGE_NUMBER = /^[0-9]{5}$/;
 const USER_ID = /^[A-Za-z]{4}[0-9]{2}$/;
 
-export function messageNumberMessage(): string {
-  return msg('Meddelandenumret ska vara fem siffror, till exempel 69743.', {
-    id: 'validation.message-number',
-  });
-}
-
-export function userIdMessage(): string {
-  return msg('Ange handläggarens användar-id med fyra bokstäver och två siffror, till exempel ABCD01.', {
-    id: 'validation.user-id',
-  });
-}
-
 /**
  * Meddelandenummer: exactly five digits 0–9 after trimming. Codes: `message-number.required`
  * (empty), `message-number.format`.
  */
 export function validateMessageNumber(input: string): ValidationResult<string> {
   const value = input.trim();
-  if (value === '') return fail('message-number.required', messageNumberMessage());
-  if (!MESSAGE_NUMBER.test(value)) return fail('message-number.format', messageNumberMessage());
+  if (value === '') return fail({ code: 'message-number.required' });
+  if (!MESSAGE_NUMBER.test(value)) return fail({ code: 'message-number.format' });
   return { ok: true, value };
 }
 
@@ -56,8 +60,8 @@ export function validateMessageNumber(input: string): ValidationResult<string> {
  */
 export function validateUserId(input: string): ValidationResult<string> {
   const value = input.trim();
-  if (value === '') return fail('user-id.required', userIdMessage());
-  if (!USER_ID.test(value)) return fail('user-id.format', userIdMessage());
+  if (value === '') return fail({ code: 'user-id.required' });
+  if (!USER_ID.test(value)) return fail({ code: 'user-id.format' });
   return { ok: true, value: value.toUpperCase() };
 }
 
@@ -70,15 +74,8 @@ export function validateUserId(input: string): ValidationResult<string> {
  * Codes: `body.required`, `body.too-long`.
  */
 export function validateMessageBody(input: string, maxLength: number): ValidationResult<string> {
-  if (input.trim() === '')
-    return fail('body.required', msg('Skriv ett meddelande.', { id: 'validation.body.required' }));
-  if (input.length > maxLength) {
-    const max = formatNumber(maxLength);
-    return fail(
-      'body.too-long',
-      msg(str`Meddelandet får vara högst ${max} tecken.`, { id: 'validation.body.too-long' }),
-    );
-  }
+  if (input.trim() === '') return fail({ code: 'body.required' });
+  if (input.length > maxLength) return fail({ code: 'body.too-long', max: maxLength });
   return { ok: true, value: input };
 }
 
@@ -95,9 +92,10 @@ export function allowedTypesText(rules: AttachmentRules): string {
 
 /**
  * One attachment against the server's rules, checked in this order:
- * - `attachment.type`: the extension (case-insensitive; the last one counts, so `x.pdf.exe` is
- *   an `.exe`) is not allowed, there is none, or the browser's MIME type is not one of the
- *   extension's. An empty MIME type is accepted (browsers report none for many files).
+ * - `attachment.no-extension`, `attachment.type`, `attachment.mime-mismatch`: there is no
+ *   extension, the extension (case-insensitive; the last one counts, so `x.pdf.exe` is an `.exe`)
+ *   is not allowed, or the browser's MIME type is not one of the extension's. An empty MIME type
+ *   is accepted (browsers report none for many files).
  * - `attachment.empty`: 0 bytes.
  * - `attachment.too-large`: more than `maxBytes` (exactly `maxBytes` is fine).
  */
@@ -105,42 +103,13 @@ export function validateAttachment(file: FileFacts, rules: AttachmentRules): Val
   const extension = fileExtension(file.name);
   const allowed = allowedTypesText(rules);
   const type = rules.allowedTypes.find((t) => t.extension.toLowerCase() === extension);
-  if (extension === '') {
-    return fail(
-      'attachment.type',
-      msg(str`Filen saknar filändelse. Tillåtna filtyper: ${allowed}.`, {
-        id: 'validation.attachment.no-extension',
-      }),
-    );
-  }
-  if (!type) {
-    const shown = `.${extension}`;
-    return fail(
-      'attachment.type',
-      msg(str`Filtypen ${shown} är inte tillåten. Tillåtna filtyper: ${allowed}.`, {
-        id: 'validation.attachment.type',
-      }),
-    );
-  }
+  if (extension === '') return fail({ code: 'attachment.no-extension', allowed });
+  if (!type) return fail({ code: 'attachment.type', extension, allowed });
   const mime = file.type.split(';')[0].trim().toLowerCase();
-  if (mime !== '' && !type.mimeTypes.some((m) => m.toLowerCase() === mime)) {
-    const shown = extension.toUpperCase();
-    return fail(
-      'attachment.type',
-      msg(str`Filen är inte en riktig ${shown}-fil. Tillåtna filtyper: ${allowed}.`, {
-        id: 'validation.attachment.mime-mismatch',
-      }),
-    );
-  }
-  if (file.size <= 0)
-    return fail('attachment.empty', msg('Filen är tom.', { id: 'validation.attachment.empty' }));
-  if (file.size > rules.maxBytes) {
-    const max = formatFileSize(rules.maxBytes);
-    return fail(
-      'attachment.too-large',
-      msg(str`Filen är för stor. Den får vara högst ${max}.`, { id: 'validation.attachment.too-large' }),
-    );
-  }
+  if (mime !== '' && !type.mimeTypes.some((m) => m.toLowerCase() === mime))
+    return fail({ code: 'attachment.mime-mismatch', extension, allowed });
+  if (file.size <= 0) return fail({ code: 'attachment.empty' });
+  if (file.size > rules.maxBytes) return fail({ code: 'attachment.too-large', maxBytes: rules.maxBytes });
   return { ok: true, value: true };
 }
 
@@ -152,16 +121,7 @@ export function validateAttachments(
   files: readonly FileFacts[],
   rules: AttachmentRules,
 ): ValidationResult<true> {
-  if (files.length > rules.maxFiles) {
-    const max = rules.maxFiles;
-    const message =
-      max <= 0
-        ? msg('Du kan inte bifoga filer.', { id: 'validation.attachment.none-allowed' })
-        : max === 1
-          ? msg('Du kan bifoga högst 1 fil.', { id: 'validation.attachment.too-many.one' })
-          : msg(str`Du kan bifoga högst ${max} filer.`, { id: 'validation.attachment.too-many.other' });
-    return fail('attachment.too-many', message);
-  }
+  if (files.length > rules.maxFiles) return fail({ code: 'attachment.too-many', max: rules.maxFiles });
   for (const file of files) {
     const result = validateAttachment(file, rules);
     if (!result.ok) return result;

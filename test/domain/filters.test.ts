@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isDefaultFilters, isPageSize, validateFilters } from '../../src/domain/filters.js';
+import { validationText } from '../../src/elements/shared/texts.js';
 import { DEFAULT_FILTERS, type ConversationFilters } from '../../src/domain/query.js';
 import { STATUSES } from '../../src/domain/status.js';
 
@@ -34,7 +35,13 @@ describe('domain/filters', () => {
       ['a subject', { subjectId: 'lon' }, {}],
     ];
     for (const [label, overrides, expected] of cases) {
-      it(label, () => expect(validateFilters(filters(overrides))).to.deep.equal(expected));
+      it(label, () => {
+        const words = Object.entries(validateFilters(filters(overrides))).map(([f, p]) => [
+          f,
+          validationText(p),
+        ]);
+        expect(Object.fromEntries(words)).to.deep.equal(expected);
+      });
     }
   });
 

@@ -6,9 +6,9 @@ import {
   STATUSES,
   isStatus,
   needsAttention,
-  statusLabel,
   type Status,
 } from '../../src/domain/status.js';
+import { statusText } from '../../src/elements/shared/texts.js';
 
 describe('domain/status', () => {
   it('has the five statuses, default all but closed', () => {
@@ -27,7 +27,7 @@ describe('domain/status', () => {
   ];
   for (const [status, label, employer, kpa] of cases) {
     it(`${status}: "${label}", attention employer ${employer}, KPA ${kpa}`, () => {
-      expect(statusLabel(status)).to.equal(label);
+      expect(statusText(status)).to.equal(label);
       expect(needsAttention(status)).to.equal(employer);
       expect(needsAttention(status, 'employer')).to.equal(employer);
       expect(needsAttention(status, 'kpa')).to.equal(kpa);

@@ -20,7 +20,6 @@ import type { ConversationSummary } from '../../src/domain/types.js';
 import { summary } from '../fixtures.js';
 import { ref } from '../domain/helpers.js';
 
-
 function filters(overrides: Partial<ConversationFilters> = {}): ConversationFilters {
   return { ...DEFAULT_FILTERS, statuses: [...DEFAULT_FILTERS.statuses], ...overrides };
 }

@@ -3,19 +3,20 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import {
   STATUSES,
-  statusLabel,
   type ConversationFilters,
   type FilterField,
   type Subject,
+  type ValidationProblem,
 } from '../../domain/index.js';
 import { renderFieldError } from '../shared/field-error.js';
+import { statusText, validationText } from '../shared/texts.js';
 import { texts } from './inbox-texts.js';
 
 /** What the filter panel shows and how it reports edits. */
 export interface FiltersView {
   open: boolean;
   draft: ConversationFilters;
-  errors: Partial<Record<FilterField, string>>;
+  errors: Partial<Record<FilterField, ValidationProblem>>;
   subjects: readonly Subject[];
   edit(patch: Partial<ConversationFilters>, when: 'debounced' | 'now'): void;
   apply(): void;
@@ -40,7 +41,8 @@ function textInput(
   describedBy: (string | false)[],
   extra: { inputmode?: string; hint?: string } = {},
 ): TemplateResult {
-  const message = view.errors[field as FilterField];
+  const problem = view.errors[field as FilterField];
+  const message = problem && validationText(problem);
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const onKeydown = (e: KeyboardEvent) => {
@@ -136,7 +138,7 @@ function renderFields(view: FiltersView): TemplateResult {
               .checked=${live(selected.has(s))}
               @change=${(e: Event) => toggle(s, (e.target as HTMLInputElement).checked)}
             />
-            <span>${statusLabel(s)}</span>
+            <span>${statusText(s)}</span>
           </label>`,
       )}
     </fieldset>

@@ -4,7 +4,6 @@ import {
   formatDate,
   needsAttention,
   SORT_KEYS,
-  statusLabel,
   type ConversationSummary,
   type SearchResult,
   type Side,
@@ -12,6 +11,7 @@ import {
   type SortKey,
 } from '../../domain/index.js';
 import { texts } from './inbox-texts.js';
+import { statusText } from '../shared/texts.js';
 
 /** What the table shows and how it reports the user's choices. */
 export interface TableView {
@@ -98,7 +98,7 @@ function row(view: TableView, c: ConversationSummary): TemplateResult {
       ${label('date')}<time datetime=${c.lastActivityAt}>${formatDate(c.lastActivityAt)}</time>
     </td>
     <td role="cell" class="subject">${label('subject')}<bdi>${c.subject.name}</bdi></td>
-    <td role="cell" class="status">${label('status')}${statusLabel(c.status)}</td>
+    <td role="cell" class="status">${label('status')}${statusText(c.status)}</td>
     <td role="cell" class="assignee">
       ${label('assignee')}${
         c.assignee

@@ -1,6 +1,7 @@
 import type { ThreadAction } from '../../controllers/thread-controller.js';
-import { sameUserId, statusLabel, type Conversation, type User } from '../../domain/index.js';
+import { sameUserId, type Conversation, type User } from '../../domain/index.js';
 import { personName, texts } from './thread-texts.js';
+import { statusText } from '../shared/texts.js';
 
 /** What the polite live region says after the user's own claim, release, take-over or close. */
 export function successText(action: ThreadAction): string {
@@ -28,6 +29,6 @@ export function remoteChangeText(previous: Conversation, next: Conversation, me:
   if ((previous.assignee?.id ?? null) !== (next.assignee?.id ?? null)) {
     parts.push(next.assignee ? texts.remoteAssignee(personName(next.assignee)) : texts.remoteNoAssignee());
   }
-  if (previous.status !== next.status) parts.push(texts.remoteStatus(statusLabel(next.status)));
+  if (previous.status !== next.status) parts.push(texts.remoteStatus(statusText(next.status)));
   return parts.join(' ');
 }

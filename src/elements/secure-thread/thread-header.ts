@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { statusLabel, type Conversation, type User } from '../../domain/index.js';
+import { type Conversation, type User } from '../../domain/index.js';
 import { personName, texts } from './thread-texts.js';
+import { statusText } from '../shared/texts.js';
 
 /**
  * The conversation's facts as a description list: Meddelandenummer, Ämne, Status, Ansvarig
@@ -20,7 +21,7 @@ export function renderHeader(conversation: Conversation, user: User | undefined)
     </div>
     <div>
       <dt>${texts.status()}</dt>
-      <dd class="status">${statusLabel(conversation.status)}</dd>
+      <dd class="status">${statusText(conversation.status)}</dd>
     </div>
     <div>
       <dt>${texts.assignee()}</dt>

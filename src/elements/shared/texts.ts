@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { errorMessages } from '../../adapter/error-messages.js';
+import { formatFileSize, formatNumber, type Status, type ValidationProblem } from '../../domain/index.js';
 import { errorKind, isErrorKind } from '../../adapter/errors.js';
 import type { FieldProblem, FormProblem, MessageField } from '../../controllers/message-form.js';
 
@@ -80,6 +81,8 @@ export function fieldProblemText(field: MessageField, problem: FieldProblem): st
   switch (problem.code) {
     case 'required':
       return field === 'organisation' ? formTexts.chooseOrganisation() : formTexts.chooseSubject();
+    case 'check':
+      return validationText(problem.problem);
     case 'invalid':
       return problem.text;
     case 'refused':
@@ -100,5 +103,85 @@ export function formProblemText(problem: FormProblem): string {
       return formTexts.configFailed();
     case 'failed':
       return describeError(problem.error);
+  }
+}
+
+/** The status exactly as the manual words it. */
+export function statusText(status: Status): string {
+  switch (status) {
+    case 'new':
+      return msg('Nytt meddelande', { id: 'status.new' });
+    case 'sent':
+      return msg('Skickat', { id: 'status.sent' });
+    case 'answered':
+      return msg('Besvarat', { id: 'status.answered' });
+    case 'reply-received':
+      return msg('Svar inkommit', { id: 'status.reply-received' });
+    case 'closed':
+      return msg('Avslutad', { id: 'status.closed' });
+  }
+}
+
+/** The words for a value the domain does not accept (src/domain/validators.ts), saying how to put it right. */
+export function validationText(problem: ValidationProblem): string {
+  switch (problem.code) {
+    case 'message-number.required':
+    case 'message-number.format':
+      return msg('Meddelandenumret ska vara fem siffror, till exempel 69743.', {
+        id: 'validation.message-number',
+      });
+    case 'user-id.required':
+    case 'user-id.format':
+      return msg('Ange handläggarens användar-id med fyra bokstäver och två siffror, till exempel ABCD01.', {
+        id: 'validation.user-id',
+      });
+    case 'body.required':
+      return msg('Skriv ett meddelande.', { id: 'validation.body.required' });
+    case 'body.too-long': {
+      const max = formatNumber(problem.max);
+      return msg(str`Meddelandet får vara högst ${max} tecken.`, { id: 'validation.body.too-long' });
+    }
+    case 'attachment.no-extension': {
+      const allowed = problem.allowed;
+      return msg(str`Filen saknar filändelse. Tillåtna filtyper: ${allowed}.`, {
+        id: 'validation.attachment.no-extension',
+      });
+    }
+    case 'attachment.type': {
+      const { allowed } = problem;
+      const shown = `.${problem.extension}`;
+      return msg(str`Filtypen ${shown} är inte tillåten. Tillåtna filtyper: ${allowed}.`, {
+        id: 'validation.attachment.type',
+      });
+    }
+    case 'attachment.mime-mismatch': {
+      const { allowed } = problem;
+      const shown = problem.extension.toUpperCase();
+      return msg(str`Filen är inte en riktig ${shown}-fil. Tillåtna filtyper: ${allowed}.`, {
+        id: 'validation.attachment.mime-mismatch',
+      });
+    }
+    case 'attachment.empty':
+      return msg('Filen är tom.', { id: 'validation.attachment.empty' });
+    case 'attachment.too-large': {
+      const max = formatFileSize(problem.maxBytes);
+      return msg(str`Filen är för stor. Den får vara högst ${max}.`, {
+        id: 'validation.attachment.too-large',
+      });
+    }
+    case 'attachment.too-many': {
+      const max = problem.max;
+      if (max <= 0) return msg('Du kan inte bifoga filer.', { id: 'validation.attachment.none-allowed' });
+      if (max === 1) return msg('Du kan bifoga högst 1 fil.', { id: 'validation.attachment.too-many.one' });
+      return msg(str`Du kan bifoga högst ${max} filer.`, { id: 'validation.attachment.too-many.other' });
+    }
+    case 'personnummer.format':
+      return msg('Skriv personnumret med tio eller tolv siffror, till exempel 19121212-1212.', {
+        id: 'personnummer.format',
+      });
+    case 'personnummer.date':
+      return msg('Personnumret innehåller inget giltigt datum.', { id: 'personnummer.date' });
+    case 'personnummer.checksum':
+      return msg('Personnumret stämmer inte. Kontrollera siffrorna.', { id: 'personnummer.checksum' });
   }
 }

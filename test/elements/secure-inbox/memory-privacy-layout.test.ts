@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { WEBDRIVER } from '../../engine.js';
 import { typeText } from '../../keyboard.js';
-import { DEFAULT_FILTERS, statusLabel, type SearchQuery } from '../../../src/domain/index.js';
+import { DEFAULT_FILTERS, type SearchQuery } from '../../../src/domain/index.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import { TEST_PERSONS, writePersonnummer } from '../../../mocks/index.js';
 import {
@@ -17,6 +17,7 @@ import {
   spyAdapter,
   useMockBackend,
 } from './inbox-helpers.js';
+import { statusText } from '../../../src/elements/shared/texts.js';
 
 describe('<secure-inbox> memory, privacy and layout', function () {
   // Generous: these run in a real browser against the mock backend, beside other test files.
@@ -30,7 +31,7 @@ describe('<secure-inbox> memory, privacy and layout', function () {
       await searched(first, spy, 1);
       button(first, 'Visa filtrering').click();
       await first.updateComplete;
-      field(first, statusLabel('closed')).click();
+      field(first, statusText('closed')).click();
       await searched(first, spy, 2);
       button(first, 'Ämne').click(); // sort by Ämne
       await searched(first, spy, 3);
@@ -45,7 +46,7 @@ describe('<secure-inbox> memory, privacy and layout', function () {
       expect(spy.searches[4]).to.deep.equal(before);
       expect(second.query).to.deep.equal(before);
       expect(second.filtersOpen).to.equal(true);
-      expect(field(second, statusLabel('closed')).checked).to.equal(true);
+      expect(field(second, statusText('closed')).checked).to.equal(true);
       expect(root(second).querySelector('th[aria-sort]')?.textContent).to.contain('Ämne');
       expect(root(second).querySelector('.range')?.textContent).to.match(/^Visar 26–50 av/);
       await expect(second).to.be.accessible();

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, needsAttention, statusLabel, STATUSES } from '../../../src/domain/index.js';
+import { formatDate, needsAttention, STATUSES } from '../../../src/domain/index.js';
 import { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import { MOCK_USER_IDS } from '../../../mocks/index.js';
 import {
@@ -16,6 +16,7 @@ import {
   spyAdapter,
   useMockBackend,
 } from './inbox-helpers.js';
+import { statusText } from '../../../src/elements/shared/texts.js';
 
 describe('<secure-inbox> rendering', function () {
   // Generous: these run in a real browser against the mock backend, beside other test files.
@@ -34,7 +35,7 @@ describe('<secure-inbox> rendering', function () {
     expect(numbers(el)).to.deep.equal(all.slice(0, 25).map((c) => c.number));
     const dates = rows(el).map((r) => r[1]);
     expect([...dates].sort().reverse()).to.deep.equal(dates);
-    expect(rows(el).map((r) => r[3])).not.to.include(statusLabel('closed'));
+    expect(rows(el).map((r) => r[3])).not.to.include(statusText('closed'));
     const region = countRegion(el);
     expect(region.getAttribute('role')).to.equal('status');
     expect(region.textContent?.trim()).to.equal(`${all.length} meddelanden`);
@@ -66,7 +67,7 @@ describe('<secure-inbox> rendering', function () {
       const c = all[i];
       expect(cells[1]).to.equal(formatDate(c.lastActivityAt));
       expect(cells[2]).to.equal(c.subject.name);
-      expect(cells[3]).to.equal(statusLabel(c.status));
+      expect(cells[3]).to.equal(statusText(c.status));
       if (c.assignee) expect(cells[4]).to.equal(`${c.assignee.name} (${c.assignee.id})`);
       else expect(cells[4]).to.equal('–Ingen ansvarig');
     });
@@ -86,7 +87,7 @@ describe('<secure-inbox> rendering', function () {
       let marked = 0;
       trs.forEach((tr) => {
         const status = STATUSES.find(
-          (st) => statusLabel(st) === tr.querySelector('.status')?.textContent?.trim(),
+          (st) => statusText(st) === tr.querySelector('.status')?.textContent?.trim(),
         )!;
         const attention = needsAttention(status, s.side);
         expect(tr.classList.contains('attention')).to.equal(attention);
