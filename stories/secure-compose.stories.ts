@@ -4,7 +4,15 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent } from 'storybook/test';
 import '../src/define/secure-compose.js';
 import { MOCK_USER_IDS } from '../mocks/index.js';
-import { findByRole, findByText, paste, storyAdapter, storyBackend, tokenArgTypes } from './support.js';
+import {
+  findByRole,
+  findByText,
+  paste,
+  startingWith,
+  storyAdapter,
+  storyBackend,
+  tokenArgTypes,
+} from './support.js';
 
 /**
  * `<secure-compose>` in each of its states, every story on its own mock backend (MSW). Stories that
@@ -38,7 +46,7 @@ const compose = (args: Args = {}) =>
 async function fill(canvas: HTMLElement, body: string, send = false): Promise<void> {
   const subject = await findByRole<HTMLSelectElement>(canvas, 'combobox', 'Ämne');
   await userEvent.selectOptions(subject, subject.options[2].value);
-  const text = await findByRole<HTMLTextAreaElement>(canvas, 'textbox', /^Meddelande/);
+  const text = await findByRole<HTMLTextAreaElement>(canvas, 'textbox', startingWith('Meddelande'));
   await userEvent.click(text);
   await paste(text, body);
   await expect(text.value).toBe(body);
@@ -61,7 +69,7 @@ export const ValidationErrors: Story = {
   play: async ({ canvasElement }) => {
     await userEvent.click(await findByRole(canvasElement, 'button', 'Skicka'));
     // The error summary lists what to correct, and the fields say they are invalid.
-    await findByText(canvasElement, /Rätta följande/, 'alert');
+    await findByText(canvasElement, 'Rätta följande innan du skickar:', 'alert');
     const subject = await findByRole(canvasElement, 'combobox', 'Ämne');
     await expect(subject.getAttribute('aria-invalid')).toBe('true');
   },
@@ -102,7 +110,7 @@ export const Sending: Story = {
   render: compose,
   play: async ({ canvasElement }) => {
     await fill(canvasElement, 'Skickas just nu.', true);
-    await findByText(canvasElement, /Skickar meddelandet/, 'status');
+    await findByText(canvasElement, 'Skickar meddelandet …', 'status');
     const send = await findByRole(canvasElement, 'button', 'Skicka');
     await expect(send.getAttribute('aria-disabled')).toBe('true');
   },
@@ -126,7 +134,7 @@ export const Sent: Story = {
   render: compose,
   play: async ({ canvasElement }) => {
     await fill(canvasElement, 'Hej! Fråga om utbetalning i mars.', true);
-    await findByText(canvasElement, /Ditt meddelande har skickats/);
+    await findByText(canvasElement, 'Ditt meddelande har skickats.');
     await findByRole(canvasElement, 'link', 'Öppna konversationen').catch(() =>
       findByRole(canvasElement, 'button', 'Öppna konversationen'),
     );

@@ -9,9 +9,11 @@ import {
   findByText,
   paste,
   rowValues,
+  startingWith,
   storyAdapter,
   storyBackend as backendWith,
   tokenArgTypes,
+  tr,
 } from './support.js';
 
 /**
@@ -107,7 +109,7 @@ export const FiltersOpen: Story = {
     await waitFor(() => {
       const shown = statuses(canvasElement);
       expect(shown.length).toBeGreaterThan(0);
-      expect(shown.every((s) => s === 'Skickat')).toBe(true);
+      expect(shown.every((s) => s === tr('Skickat'))).toBe(true);
     });
   },
 };
@@ -127,10 +129,10 @@ export const EmptyBecauseOfFilters: Story = {
   render: () => inbox(),
   play: async ({ canvasElement }) => {
     await userEvent.click(await findByRole(canvasElement, 'button', 'Visa filtrering'));
-    const text = await findByRole<HTMLInputElement>(canvasElement, 'textbox', /^Meddelandetext/);
+    const text = await findByRole<HTMLInputElement>(canvasElement, 'textbox', startingWith('Meddelandetext'));
     await userEvent.click(text);
     await paste(text, 'Ingen text som finns');
-    await findByText(canvasElement, /Inga meddelanden/);
+    await findByText(canvasElement, 'Inga meddelanden');
   },
 };
 
@@ -187,7 +189,7 @@ export const Narrow: Story = {
       </style>
       <div class="story-narrow">${inbox({ filtersOpen: true })}</div>`,
   play: async ({ canvasElement }) => {
-    const date = await findByRole(canvasElement, 'button', /^Datum/);
+    const date = await findByRole(canvasElement, 'button', startingWith('Datum'));
     await findByText(canvasElement, /\d{5}/, 'rowheader');
     date.focus();
     await userEvent.keyboard('{Enter}');

@@ -3,6 +3,8 @@ import { createMockBackend, type MockBackend, type MockBackendOptions } from '..
 import { createRestAdapter } from '../src/adapter/rest-adapter.js';
 import type { SecureMessagesAdapter } from '../src/adapter/adapter.js';
 import manifest from '../custom-elements.json';
+import { getLocale } from '../src/localization/index.js';
+import englishXliff from '../xliff/en.xlf?raw';
 
 export const BASE_URL = '/api/secure-messages/v1';
 /** A fixed "now", so every story shows the same dates. */
@@ -158,6 +160,30 @@ function visible(el: Element): boolean {
   return el.getClientRects().length > 0;
 }
 
+let english: Map<string, string> | undefined;
+/**
+ * A Swedish UI text in the active locale, from the English translations in xliff/en.xlf: the play
+ * functions find controls by their names in whichever language the toolbar shows.
+ */
+export function tr(swedish: string): string {
+  if (getLocale() !== 'en') return swedish;
+  if (!english) {
+    english = new Map();
+    const doc = new DOMParser().parseFromString(englishXliff, 'application/xml');
+    for (const unit of doc.querySelectorAll('trans-unit')) {
+      const source = unit.querySelector('source')?.textContent;
+      const target = unit.querySelector('target')?.textContent;
+      if (source && target && !english.has(source)) english.set(source, target);
+    }
+  }
+  return english.get(swedish) ?? swedish;
+}
+
+/** A name that starts with this Swedish text (in the active locale): labels with a hint after them. */
+export function startingWith(swedish: string): RegExp {
+  return new RegExp(`^${tr(swedish).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
 function describe(role: string, name: string | RegExp): string {
   return `${role} "${String(name)}"`;
 }
@@ -168,10 +194,11 @@ export async function findByRole<T extends HTMLElement = HTMLElement>(
   role: string,
   name: string | RegExp,
 ): Promise<T> {
+  const wanted = typeof name === 'string' ? tr(name) : name;
   const matches = (el: Element) => {
     if (implicitRole(el) !== role || !visible(el)) return false;
     const actual = accessibleName(el);
-    return typeof name === 'string' ? actual === name : name.test(actual);
+    return typeof wanted === 'string' ? actual === wanted : wanted.test(actual);
   };
   for (let i = 0; i < 120; i++) {
     for (const el of everyElement(root)) if (matches(el)) return el as T;
@@ -180,12 +207,17 @@ export async function findByRole<T extends HTMLElement = HTMLElement>(
   throw new Error(`No visible ${describe(role, name)} in the story`);
 }
 
-/** Waits (up to 6 s) for a visible element of this role whose text matches. */
+/**
+ * Waits (up to 6 s) for a visible element (of this role) whose text matches; a string is a Swedish
+ * UI text, looked for in the active locale.
+ */
 export async function findByText<T extends HTMLElement = HTMLElement>(
   root: ParentNode,
-  text: RegExp,
+  wanted: string | RegExp,
   role?: string,
 ): Promise<T> {
+  const text =
+    typeof wanted === 'string' ? new RegExp(tr(wanted).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : wanted;
   for (let i = 0; i < 120; i++) {
     for (const el of everyElement(root)) {
       if (role !== undefined && implicitRole(el) !== role) continue;
