@@ -13,11 +13,9 @@ export interface ComposeContext {
   organisations: Organisation[];
 }
 
-export interface ComposeHost extends ReactiveControllerHost {
-  readonly effectiveAdapter: SecureMessagesAdapter | undefined;
-}
-
 export interface ComposeControllerOptions {
+  /** The adapter in use (property or context); undefined until there is one. */
+  adapter: () => SecureMessagesAdapter | undefined;
   /** The context loaded (again): e.g. to show the Organisation field for KPA staff. */
   onLoaded?: (context: ComposeContext) => void;
   /** The backend answered 401 (once per streak). */
@@ -38,7 +36,7 @@ export type ComposeState = 'idle' | 'loading' | 'ready' | 'auth-required' | 'err
  * of it is dropped until Försök igen.
  */
 export class ComposeController implements ReactiveController {
-  readonly #host: ComposeHost;
+  readonly #host: ReactiveControllerHost;
   readonly #options: ComposeControllerOptions;
   readonly #task: Task<[SecureMessagesAdapter | undefined], ComposeContext | undefined>;
   readonly #session: SessionLink;
@@ -46,7 +44,7 @@ export class ComposeController implements ReactiveController {
   /** Why Försök igen after the session ended did not resume it. */
   #resumeError: unknown = undefined;
 
-  constructor(host: ComposeHost, options: ComposeControllerOptions = {}) {
+  constructor(host: ReactiveControllerHost, options: ComposeControllerOptions) {
     this.#host = host;
     this.#options = options;
     this.#session = new SessionLink(
@@ -55,7 +53,7 @@ export class ComposeController implements ReactiveController {
     );
     host.addController(this);
     this.#task = new Task(host, {
-      args: () => [host.effectiveAdapter] as [SecureMessagesAdapter | undefined],
+      args: () => [options.adapter()] as [SecureMessagesAdapter | undefined],
       task: ([adapter], { signal }) => this.#load(adapter, signal),
       onComplete: (context) => {
         this.#session.settled();
@@ -108,11 +106,11 @@ export class ComposeController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
-    this.#session.follow(this.#host.effectiveAdapter);
+    this.#session.follow(this.#options.adapter());
   }
 
   hostUpdate(): void {
-    if (this.#connected) this.#session.follow(this.#host.effectiveAdapter);
+    if (this.#connected) this.#session.follow(this.#options.adapter());
   }
 
   hostDisconnected(): void {

@@ -30,13 +30,13 @@ import { SessionLink, signedOutError } from './session-link.js';
 
 /** What the inbox controller needs from its element. */
 export interface InboxHost extends ReactiveControllerHost {
-  /** The adapter in use (property or context); undefined until there is one. */
-  readonly effectiveAdapter: SecureMessagesAdapter | undefined;
   /** Milliseconds between the last keystroke in a text filter and the search. */
   readonly debounce: number;
 }
 
 export interface InboxControllerOptions {
+  /** The adapter in use (property or context); undefined until there is one. */
+  adapter: () => SecureMessagesAdapter | undefined;
   /** The user changed the query and a new search goes out (not called for `query` set by the host). */
   onQueryChange?: (query: SearchQuery) => void;
   /** The backend answered 401; called once until a search succeeds or the user retries. */
@@ -100,7 +100,7 @@ export class InboxController implements ReactiveController {
   #background = false;
   readonly #session: SessionLink;
 
-  constructor(host: InboxHost, options: InboxControllerOptions = {}) {
+  constructor(host: InboxHost, options: InboxControllerOptions) {
     this.#host = host;
     this.#options = options;
     this.#applied = defaultInboxQuery();
@@ -311,7 +311,7 @@ export class InboxController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const adapter = this.#host.effectiveAdapter;
+    const adapter = this.#options.adapter();
     if (adapter === this.#adapter) return;
     this.#adapter = adapter;
     this.#contextAbort?.abort();

@@ -20,7 +20,6 @@ export const MESSAGE_FIELDS = ['organisation', 'subject', 'body', 'files'] as co
 export type MessageField = (typeof MESSAGE_FIELDS)[number];
 
 export interface MessageFormHost extends ReactiveControllerHost {
-  readonly effectiveAdapter: SecureMessagesAdapter | undefined;
   /** Milliseconds between automatic retries of a send; its length is the number of retries. */
   readonly retryDelays: readonly number[];
   /** Milliseconds without an answer after which a send counts as lost and is retried. */
@@ -28,6 +27,8 @@ export interface MessageFormHost extends ReactiveControllerHost {
 }
 
 export interface MessageFormOptions {
+  /** The adapter in use (property or context); undefined until there is one. */
+  adapter: () => SecureMessagesAdapter | undefined;
   /** The fields of this form; a reply has `['body', 'files']`. */
   fields: readonly MessageField[];
   /** The draft to edit from the start (a reply sets its key once the number is known). */
@@ -86,6 +87,7 @@ export class MessageFormController implements ReactiveController {
   warnings: string[] = [];
 
   readonly #host: MessageFormHost;
+  readonly #adapter: () => SecureMessagesAdapter | undefined;
   readonly #sender: SendController<Conversation>;
   readonly #config: Task<[SecureMessagesAdapter | undefined], ServerConfig | undefined>;
   readonly #placeholder = emptyDraft();
@@ -99,6 +101,7 @@ export class MessageFormController implements ReactiveController {
 
   constructor(host: MessageFormHost, options: MessageFormOptions) {
     this.#host = host;
+    this.#adapter = options.adapter;
     this.fields = options.fields;
     this.#draftKey = options.draftKey;
     this.#session = new SessionLink(
@@ -116,7 +119,7 @@ export class MessageFormController implements ReactiveController {
       onAuthRequired: () => this.#session.authFailed(this.#sender.error),
     });
     this.#config = new Task(host, {
-      args: () => [host.effectiveAdapter] as [SecureMessagesAdapter | undefined],
+      args: () => [options.adapter()] as [SecureMessagesAdapter | undefined],
       task: ([adapter], { signal }) => (adapter ? serverConfig(adapter, signal) : undefined),
     });
   }
@@ -124,7 +127,7 @@ export class MessageFormController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('beforeunload', this.#beforeUnload);
     this.#connected = true;
-    this.#session.follow(this.#host.effectiveAdapter);
+    this.#session.follow(this.#adapter());
   }
 
   hostDisconnected(): void {
@@ -168,7 +171,7 @@ export class MessageFormController implements ReactiveController {
   };
 
   hostUpdate(): void {
-    if (this.#connected) this.#session.follow(this.#host.effectiveAdapter);
+    if (this.#connected) this.#session.follow(this.#adapter());
     // Warnings follow the draft, also when another element on the same adapter edited it.
     this.warnings = this.#warningsFor(this.draft.body);
   }
@@ -191,7 +194,7 @@ export class MessageFormController implements ReactiveController {
 
   /** The draft being edited (an unshared empty one until there is an adapter and a key). */
   get draft(): MessageDraft {
-    const adapter = this.#host.effectiveAdapter;
+    const adapter = this.#adapter();
     return adapter && this.#draftKey !== undefined ? getDraft(adapter, this.#draftKey) : this.#placeholder;
   }
 

@@ -15,8 +15,6 @@ import { SessionLink, signedOutError } from './session-link.js';
 
 /** What the thread controller needs from its element. */
 export interface ThreadHost extends ReactiveControllerHost {
-  /** The adapter in use (property or context); undefined until there is one. */
-  readonly effectiveAdapter: SecureMessagesAdapter | undefined;
   /** Meddelandenummer of the conversation to show ('' for none). */
   readonly number: string;
   /** Seconds between refreshes while the tab is visible; 0 turns polling off. */
@@ -24,6 +22,8 @@ export interface ThreadHost extends ReactiveControllerHost {
 }
 
 export interface ThreadControllerOptions {
+  /** The adapter in use (property or context); undefined until there is one. */
+  adapter: () => SecureMessagesAdapter | undefined;
   /** The backend answered 401 (loading, refreshing or a change); called once until a load succeeds. */
   onAuthRequired?: () => void;
   /**
@@ -114,7 +114,7 @@ export class ThreadController implements ReactiveController {
     () => this.#options.onAuthRequired?.(),
   );
 
-  constructor(host: ThreadHost, options: ThreadControllerOptions = {}) {
+  constructor(host: ThreadHost, options: ThreadControllerOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
@@ -293,7 +293,7 @@ export class ThreadController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const adapter = this.#host.effectiveAdapter;
+    const adapter = this.#options.adapter();
     const number = this.#host.number.trim();
     if (adapter === this.#adapter && number === this.#number) return;
     if (adapter !== this.#adapter) {

@@ -48,6 +48,7 @@ class ProbeHost extends LitElement implements InboxHost {
   changes: SearchQuery[] = [];
   authEvents = 0;
   inbox = new InboxController(this, {
+    adapter: () => this.effectiveAdapter,
     onQueryChange: (q) => this.changes.push(q),
     onAuthRequired: () => this.authEvents++,
   });

@@ -54,6 +54,7 @@ class ThreadProbe extends LitElement implements ThreadHost {
   remote: [Conversation, Conversation][] = [];
   auth = 0;
   thread = new ThreadController(this, {
+    adapter: () => this.effectiveAdapter,
     onRemoteChange: (a, b) => this.remote.push([a, b]),
     onAuthRequired: () => this.auth++,
   });

@@ -27,8 +27,8 @@ export class SecureElement extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  /** The adapter in use: the property wins over the provided one. */
-  get effectiveAdapter(): SecureMessagesAdapter | undefined {
+  /** The adapter in use: the property wins over the provided one (for the element's controllers). */
+  protected get effectiveAdapter(): SecureMessagesAdapter | undefined {
     return this.adapter ?? this.providedAdapter;
   }
 

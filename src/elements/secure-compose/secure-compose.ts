@@ -99,6 +99,7 @@ export class SecureCompose extends SecureElement {
   private sent: Conversation | undefined = undefined;
 
   readonly #form = new MessageFormController(this, {
+    adapter: () => this.effectiveAdapter,
     fields: ['subject', 'body', 'files'],
     draftKey: NEW_CONVERSATION_DRAFT,
     onSent: (conversation) => this.#onSent(conversation),
@@ -106,6 +107,7 @@ export class SecureCompose extends SecureElement {
   });
 
   readonly #context = new ComposeController(this, {
+    adapter: () => this.effectiveAdapter,
     onLoaded: ({ user }) => {
       this.#form.fields = user.capabilities.canChooseOrganisation
         ? ['organisation', 'subject', 'body', 'files']

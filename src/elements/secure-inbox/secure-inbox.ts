@@ -75,6 +75,7 @@ export class SecureInbox extends SecureElement {
   conversationHref?: (number: string) => string;
 
   readonly #inbox = new InboxController(this, {
+    adapter: () => this.effectiveAdapter,
     onQueryChange: (q) => {
       const { text, ...filters } = q.filters;
       this.emit(

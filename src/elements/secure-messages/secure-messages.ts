@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { validateMessageNumber } from '../../domain/index.js';
 import { SecureComposeOpenEvent } from '../../events/compose-open.js';
 import { SecureConversationOpenEvent, type ConversationOpenDetail } from '../../events/conversation-open.js';
@@ -123,8 +123,12 @@ export class SecureMessages extends SecureElement {
   @property({ reflect: true })
   routing: RoutingMode = 'hash';
 
-  /** The current view. Set it to navigate (it is also set by the URL when `routing="hash"`). */
-  @state()
+  /**
+   * The view shown: `{ name: 'inbox' }`, `{ name: 'compose' }` or `{ name: 'thread', number }`. With
+   * `routing="none"` a portal's router sets it; with `routing="hash"` it follows the address, and
+   * `navigate()` changes both. Focus stays where it is when it is set from outside.
+   */
+  @property({ attribute: false })
   view: SecureMessagesView = { name: 'inbox' };
 
   #focusView = false;

@@ -143,6 +143,7 @@ export class SecureThread extends SecureElement {
   private takeOverFrom: UserRef | null = null;
 
   readonly #thread = new ThreadController(this, {
+    adapter: () => this.effectiveAdapter,
     onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
     onRemoteChange: (previous, next) => this.#remoteChanged(previous, next),
     onSignedOut: () => {
@@ -155,6 +156,7 @@ export class SecureThread extends SecureElement {
   });
 
   readonly #form = new MessageFormController(this, {
+    adapter: () => this.effectiveAdapter,
     fields: ['body', 'files'],
     onSent: (conversation) => this.#sent(conversation),
     onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
