@@ -1,17 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isAbortError } from '../../adapter/errors.js';
 import { replyDraftKey } from '../../controllers/drafts.js';
 import { discardDraft } from '../../controllers/session.js';
 import { MessageFormController } from '../../controllers/message-form.js';
 import { ThreadController, type ThreadAction } from '../../controllers/thread-controller.js';
-import {
-  plainFileName,
-  sameUserId,
-  type Attachment,
-  type Conversation,
-  type UserRef,
-} from '../../domain/index.js';
+import { sameUserId, type Conversation } from '../../domain/index.js';
 import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import {
   SecureConversationChangedEvent,
@@ -20,27 +13,15 @@ import {
 import { SecureMessageSentEvent } from '../../events/message-sent.js';
 import { SecureElement } from '../base/secure-element.js';
 import { ERROR_SUMMARY_ID } from '../shared/message-fields.js';
-import { renderProblem } from '../shared/problem.js';
-import { renderSignedOut } from '../shared/signed-out.js';
-import { describeError } from '../shared/texts.js';
-import { saveFile } from './save-file.js';
 import { threadStyles } from './secure-thread.styles.js';
-import {
-  ACTION_PROBLEM_ID,
-  CLAIM_ID,
-  CLOSE_DIALOG_ID,
-  CLOSE_ID,
-  renderActions,
-  renderDialogs,
-  TAKE_OVER_DIALOG_ID,
-  TAKE_OVER_ID,
-} from './thread-actions.js';
-import { renderHeader } from './thread-header.js';
+import { ACTION_PROBLEM_ID, CLAIM_ID } from './thread-actions.js';
+import { ConfirmDialogs, type ConfirmedAction } from './thread-dialogs.js';
+import { AttachmentDownloads } from './thread-downloads.js';
 import { actionProblem } from './thread-problems.js';
-import { renderReply } from './thread-reply.js';
 import { remoteChangeText, successText } from './thread-announcements.js';
 import { texts } from './thread-texts.js';
-import { messageDomId, renderTimeline, type DownloadState } from './thread-timeline.js';
+import { messageDomId } from './thread-timeline.js';
+import { renderThreadState } from './thread-view.js';
 
 /** Default seconds between refreshes of the conversation while the tab is visible. */
 export const DEFAULT_THREAD_POLL_INTERVAL = 30;
@@ -135,13 +116,6 @@ export class SecureThread extends SecureElement {
   @state()
   private actionProblem: string | undefined = undefined;
 
-  @state()
-  private downloads: ReadonlyMap<string, DownloadState> = new Map();
-
-  /** The assignee as the user saw it when opening Jag tar över ärendet. */
-  @state()
-  private takeOverFrom: UserRef | null = null;
-
   readonly #thread = new ThreadController(this, {
     adapter: () => this.effectiveAdapter,
     onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
@@ -149,9 +123,8 @@ export class SecureThread extends SecureElement {
     onSignedOut: () => {
       this.announcement = '';
       this.actionProblem = undefined;
-      this.downloads = new Map();
-      this.takeOverFrom = null;
-      this.#dialogVersion = undefined;
+      this.#downloads.reset();
+      this.#dialogs.reset();
     },
   });
 
@@ -162,9 +135,15 @@ export class SecureThread extends SecureElement {
     onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
   });
 
+  readonly #downloads = new AttachmentDownloads(this, {
+    fetch: (id) => this.#thread.download(id),
+    root: () => this.renderRoot,
+    announce: (text) => void this.#announce(text),
+  });
+
+  readonly #dialogs = new ConfirmDialogs(this, () => this.renderRoot, TITLE_ID);
+
   #focusAfterRender: string | undefined = undefined;
-  /** The version the user saw when opening a confirmation dialog; sent with the action. */
-  #dialogVersion: string | undefined = undefined;
 
   /** True while the reply draft holds text or files that have not been sent. */
   get hasUnsentChanges(): boolean {
@@ -177,7 +156,7 @@ export class SecureThread extends SecureElement {
       const number = this.number.trim();
       this.#form.draftKey = number === '' ? undefined : replyDraftKey(number);
       this.actionProblem = undefined;
-      this.downloads = new Map();
+      this.#downloads.reset();
     }
   }
 
@@ -196,82 +175,27 @@ export class SecureThread extends SecureElement {
     const number = this.number.trim();
     return html`<section class="thread" aria-labelledby=${number === '' ? nothing : TITLE_ID}>
       ${number === '' ? nothing : html`<h2 id=${TITLE_ID} tabindex="-1">${texts.title(number)}</h2>`}
-      ${this.#renderState()}
+      ${renderThreadState({
+        thread: this.#thread,
+        form: this.#form,
+        downloads: this.#downloads,
+        dialogs: this.#dialogs,
+        actionProblem: this.actionProblem,
+        onRetry: () => this.#retry(),
+        onAct: (action) => void this.#act(action),
+        onOpenDialog: (action) => this.#openDialog(action),
+        onConfirm: (action) => void this.#confirm(action),
+        onSend: () => void this.#send(),
+      })}
       <div class="visually-hidden announcer" role="status" aria-live="polite" aria-atomic="true">
         ${this.announcement}
       </div>
     </section>`;
   }
 
-  #renderState(): TemplateResult | typeof nothing {
-    const thread = this.#thread;
-    const conversation = thread.conversation;
-    switch (thread.state) {
-      case 'idle':
-        return nothing;
-      case 'loading':
-        return html`<p class="loading">${texts.loading()}</p>`;
-      case 'not-found':
-        return renderProblem({
-          className: 'load-problem',
-          title: texts.notFoundTitle(),
-          text: texts.notFound(),
-        });
-      case 'auth-required':
-        return renderSignedOut({
-          error: thread.error,
-          busy: thread.loading,
-          draftKept: this.#form.hasUnsentContent,
-          onRetry: () => this.#retry(),
-        });
-      case 'error':
-        return this.#renderLoadProblem();
-      case 'loaded':
-        return conversation ? this.#renderConversation(conversation) : nothing;
-    }
-  }
-
-  #renderLoadProblem(): TemplateResult {
-    return renderProblem({
-      className: 'load-problem',
-      title: texts.loadFailed(),
-      text: describeError(this.#thread.error),
-      busy: this.#thread.loading,
-      onRetry: () => this.#retry(),
-    });
-  }
-
   #retry(): void {
     this.#focusAfterRender = TITLE_ID;
     this.#thread.reload();
-  }
-
-  #renderConversation(conversation: Conversation): TemplateResult {
-    const thread = this.#thread;
-    const user = thread.user;
-    return html`
-      ${renderHeader(conversation, user)}
-      ${renderActions({
-        user,
-        conversation,
-        pending: thread.pending,
-        problem: this.actionProblem,
-        onClaimChange: (claim) => void this.#act(claim ? 'claim' : 'release'),
-        onTakeOver: () => void this.#openDialog('take-over'),
-        onClose: () => void this.#openDialog('close'),
-        onPrint: () => window.print(),
-      })}
-      <h3 id="messages-title" class="messages-title">${texts.messages()}</h3>
-      ${renderTimeline({ conversation, downloads: this.downloads, onDownload: (a) => void this.#download(a) })}
-      ${renderReply({ form: this.#form, conversation, user, onSubmit: () => void this.#send() })}
-      ${renderDialogs({
-        takeOver: user?.capabilities.canAssign ?? false,
-        close: user?.capabilities.canClose ?? false,
-        takeOverFrom: this.takeOverFrom,
-        onConfirm: (action) => void this.#confirm(action),
-        onCancel: (action) => this.#cancel(action),
-      })}
-    `;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -282,16 +206,8 @@ export class SecureThread extends SecureElement {
     this.actionProblem = undefined;
     const outcome = await this.#thread.perform(action, version);
     if (outcome.ok) {
-      const { number, status, assignee } = outcome.conversation;
       void this.#announce(successText(action));
-      this.emit(
-        new SecureConversationChangedEvent({
-          number,
-          change: CHANGES[action],
-          status,
-          assigneeId: assignee?.id ?? null,
-        }),
-      );
+      this.#changed(outcome.conversation, CHANGES[action]);
       return true;
     }
     if (outcome.error !== undefined)
@@ -299,45 +215,15 @@ export class SecureThread extends SecureElement {
     return false;
   }
 
-  #dialog(action: 'take-over' | 'close'): HTMLDialogElement | null {
-    const id = action === 'take-over' ? TAKE_OVER_DIALOG_ID : CLOSE_DIALOG_ID;
-    return this.renderRoot.querySelector<HTMLDialogElement>(`#${id}`);
-  }
-
-  async #openDialog(action: 'take-over' | 'close'): Promise<void> {
+  #openDialog(action: ConfirmedAction): void {
     const conversation = this.#thread.conversation;
     if (!conversation || this.#thread.pending) return;
-    this.#dialogVersion = conversation.version;
-    this.takeOverFrom = conversation.assignee;
     this.actionProblem = undefined;
-    await this.updateComplete;
-    const dialog = this.#dialog(action);
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    // Start on Avbryt: a stray Enter changes nothing.
-    dialog.querySelector<HTMLButtonElement>('.cancel')?.focus();
+    void this.#dialogs.open(action, conversation);
   }
 
-  #cancel(action: 'take-over' | 'close'): void {
-    this.#dialog(action)?.close();
-    this.#dialogVersion = undefined;
-    this.#focusTrigger(action);
-  }
-
-  /** Back to the button that opened the dialog, or the title when a refresh took it away. */
-  #focusTrigger(action: 'take-over' | 'close'): void {
-    const trigger = this.renderRoot.querySelector<HTMLElement>(
-      `#${action === 'take-over' ? TAKE_OVER_ID : CLOSE_ID}`,
-    );
-    (trigger ?? this.renderRoot.querySelector<HTMLElement>(`#${TITLE_ID}`))?.focus();
-  }
-
-  async #confirm(action: 'take-over' | 'close'): Promise<void> {
-    const version = this.#dialogVersion;
-    this.#dialogVersion = undefined;
-    this.#dialog(action)?.close();
-    this.#focusTrigger(action);
-    const ok = await this.#act(action, version);
+  async #confirm(action: ConfirmedAction): Promise<void> {
+    const ok = await this.#act(action, this.#dialogs.confirm(action));
     if (ok) {
       // The trigger is gone now: take-over leads to the (ticked) checkbox, closing to the title.
       const claim = action === 'take-over' && this.renderRoot.querySelector(`#${CLAIM_ID}`);
@@ -379,44 +265,17 @@ export class SecureThread extends SecureElement {
       void this.#announce(reopened ? texts.sentReopened() : texts.sent());
     }
     this.emit(new SecureMessageSentEvent({ number: conversation.number, reply: true }));
+    this.#changed(conversation, 'replied');
+  }
+
+  #changed({ number, status, assignee }: Conversation, change: ConversationChangedDetail['change']): void {
     this.emit(
-      new SecureConversationChangedEvent({
-        number: conversation.number,
-        change: 'replied',
-        status: conversation.status,
-        assigneeId: conversation.assignee?.id ?? null,
-      }),
+      new SecureConversationChangedEvent({ number, change, status, assigneeId: assignee?.id ?? null }),
     );
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Attachments, live changes, announcements
-
-  async #download(attachment: Attachment): Promise<void> {
-    if (this.downloads.get(attachment.id)?.phase === 'pending') return;
-    this.#setDownload(attachment.id, { phase: 'pending' });
-    try {
-      const file = await this.#thread.download(attachment.id);
-      const name = plainFileName(file.name || attachment.name);
-      saveFile(file.blob, name, this.renderRoot);
-      this.#setDownload(attachment.id, undefined);
-      void this.#announce(texts.downloaded(name));
-    } catch (error) {
-      if (isAbortError(error)) {
-        this.#setDownload(attachment.id, undefined);
-        return;
-      }
-      const message = `${texts.downloadFailed(plainFileName(attachment.name))} ${describeError(error)}`;
-      this.#setDownload(attachment.id, { phase: 'failed', message });
-    }
-  }
-
-  #setDownload(id: string, state: DownloadState | undefined): void {
-    const next = new Map(this.downloads);
-    if (state) next.set(id, state);
-    else next.delete(id);
-    this.downloads = next;
-  }
+  // Live changes, announcements
 
   /** Someone else changed the conversation while it was open: say what, politely. */
   #remoteChanged(previous: Conversation, next: Conversation): void {
