@@ -1,4 +1,4 @@
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChangeListener, SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 import { AuthRequiredError, NetworkError, ServerError } from '../../src/adapter/errors.js';
@@ -10,6 +10,7 @@ import {
 } from '../../src/controllers/notice-count-controller.js';
 import { sessionFor } from '../../src/controllers/session.js';
 import type { User } from '../../src/domain/index.js';
+import { installClock, type TestClock } from '../clock.js';
 import { USER } from './fixtures.js';
 
 /** A hand-written adapter: answers with `value` (or fails with `failure`), or holds calls when `hold`. */
@@ -108,7 +109,19 @@ function setup(options: Partial<NoticeCountControllerOptions> = {}, connect = tr
   return s;
 }
 
-const settled = () => aTimeout(0);
+/** Until no request is in flight: the answer (or failure) so far has been taken in. */
+const settled = (controller: NoticeCountController) =>
+  waitUntil(() => !controller.pending, 'the request settles', { timeout: 2000 });
+
+/**
+ * For checks that nothing more is asked over some time: the test owns the clock and advances it
+ * by whole poll intervals (see ../clock.ts), installed before the controller sets its first timer.
+ */
+let clock: TestClock | undefined;
+function useClock(): TestClock {
+  clock = installClock();
+  return clock;
+}
 
 describe('NoticeCountController', () => {
   before(() => {
@@ -120,6 +133,8 @@ describe('NoticeCountController', () => {
   });
   afterEach(() => {
     for (const c of active.splice(0)) c.hostDisconnected();
+    clock?.uninstall();
+    clock = undefined;
     visibility = 'visible';
   });
 
@@ -132,7 +147,7 @@ describe('NoticeCountController', () => {
     const { controller, adapter, setAdapter } = setup({}, false);
     setAdapter(undefined);
     controller.hostConnected();
-    await settled();
+    await settled(controller);
     expect(controller.status).to.equal('idle');
     expect(controller.count).to.equal(undefined);
     expect(adapter.calls).to.equal(0);
@@ -143,7 +158,7 @@ describe('NoticeCountController', () => {
     expect(controller.status).to.equal('loading');
     expect(controller.count).to.equal(undefined);
     expect(controller.pending).to.equal(true);
-    await settled();
+    await settled(controller);
     expect(controller.status).to.equal('ready');
     expect(controller.count).to.equal(3);
     expect(controller.pending).to.equal(false);
@@ -155,7 +170,7 @@ describe('NoticeCountController', () => {
     adapter.hold = true;
     const updatesBefore = host.updates;
     // The first call (on connect) already answered 3; hold the next two.
-    await settled();
+    await settled(controller);
     void controller.refresh();
     void controller.refresh();
     expect(adapter.calls).to.equal(3);
@@ -164,14 +179,14 @@ describe('NoticeCountController', () => {
     // A late answer to the aborted request changes nothing.
     adapter.held[0].resolve(99);
     adapter.held[1].resolve(5);
-    await settled();
+    await settled(controller);
     expect(controller.count).to.equal(5);
     expect(host.updates).to.be.greaterThan(updatesBefore);
   });
 
   it('keeps the last count visible while a refresh is in flight', async () => {
     const { controller, adapter } = setup();
-    await settled();
+    await settled(controller);
     adapter.hold = true;
     void controller.refresh();
     expect(controller.status).to.equal('ready');
@@ -181,27 +196,27 @@ describe('NoticeCountController', () => {
 
   it('re-fetches on every change the adapter reports', async () => {
     const { controller, adapter } = setup();
-    await settled();
+    await settled(controller);
     adapter.value = 4;
     adapter.change();
-    await settled();
+    await settled(controller);
     expect(adapter.calls).to.equal(2);
     expect(controller.count).to.equal(4);
     adapter.value = 2;
     adapter.change();
-    await settled();
+    await settled(controller);
     expect(adapter.calls).to.equal(3);
     expect(controller.count).to.equal(2);
   });
 
   it('reports count changes with the previous count (undefined the first time)', async () => {
     const s = setup();
-    await settled();
+    await settled(s.controller);
     s.adapter.change(); // same count: no report
-    await settled();
+    await settled(s.controller);
     s.adapter.value = 7;
     s.adapter.change();
-    await settled();
+    await settled(s.controller);
     expect(s.changes).to.deep.equal([
       [3, undefined],
       [7, 3],
@@ -209,6 +224,7 @@ describe('NoticeCountController', () => {
   });
 
   it('disconnecting aborts the request in flight, unsubscribes and makes no more requests', async () => {
+    const time = useClock();
     const { controller, adapter } = setup({ pollInterval: 0.02 });
     adapter.hold = true;
     expect(adapter.listeners.size).to.equal(1);
@@ -217,26 +233,27 @@ describe('NoticeCountController', () => {
     expect(adapter.listeners.size).to.equal(0);
     const calls = adapter.calls;
     adapter.change();
-    await aTimeout(120);
+    // Ten poll intervals: a controller that still polled would have asked again.
+    await time.advance(10 * 20);
     expect(adapter.calls).to.equal(calls);
     expect(controller.pending).to.equal(false);
   });
 
   it('keeps its count over a disconnect and refreshes on reconnect', async () => {
     const { controller, adapter } = setup();
-    await settled();
+    await settled(controller);
     controller.hostDisconnected();
     adapter.value = 8;
     controller.hostConnected();
     expect(controller.count).to.equal(3);
-    await settled();
+    await settled(controller);
     expect(controller.count).to.equal(8);
     expect(adapter.listeners.size).to.equal(1);
   });
 
   it('follows a new adapter: unsubscribes from the old, starts afresh with the new', async () => {
     const s = setup();
-    await settled();
+    await settled(s.controller);
     const old = s.adapter;
     const next = new StubAdapter();
     next.value = 11;
@@ -247,10 +264,10 @@ describe('NoticeCountController', () => {
     expect(s.controller.count).to.equal(undefined);
     expect(s.controller.status).to.equal('loading');
     next.held[0].resolve(11);
-    await settled();
+    await settled(s.controller);
     expect(s.controller.count).to.equal(11);
     old.change();
-    await settled();
+    await settled(s.controller);
     expect(old.calls).to.equal(1);
     s.setAdapter(undefined);
     expect(next.listeners.size).to.equal(0);
@@ -262,7 +279,7 @@ describe('NoticeCountController', () => {
     s.adapter.hold = true;
     s.setAdapter(new StubAdapter());
     expect(s.adapter.signals[0].aborted).to.equal(true);
-    await settled();
+    await settled(s.controller);
     expect(s.controller.count).to.equal(3);
   });
 
@@ -275,25 +292,35 @@ describe('NoticeCountController', () => {
   });
 
   it('does not poll when the interval is 0, and starts when it is set', async () => {
+    const time = useClock();
     const { controller, adapter } = setup({ pollInterval: 0 });
-    await aTimeout(80);
+    // Longer than any interval a badge is given: still only the first request.
+    await time.advance(DEFAULT_POLL_INTERVAL * 10 * 1000);
     expect(adapter.calls).to.equal(1);
     controller.pollInterval = 0.02;
-    await waitUntil(() => adapter.calls >= 2, 'polls after the change', { timeout: 2000 });
+    await time.advance(19);
+    expect(adapter.calls, 'one interval is counted from the change').to.equal(1);
+    await time.advance(1);
+    expect(adapter.calls, 'polls after the change').to.equal(2);
   });
 
   it('never lets a poll abort a slow request: the next poll counts from its answer', async () => {
+    const time = useClock();
     const { controller, adapter } = setup({ pollInterval: 0.02 }, false);
     adapter.hold = true;
     controller.hostConnected();
-    await aTimeout(120);
+    // Ten poll intervals with the request unanswered (well within its requestTimeout).
+    await time.advance(10 * 20);
     expect(adapter.calls).to.equal(1);
     expect(adapter.signals[0].aborted).to.equal(false);
     adapter.hold = false;
     adapter.value = 4;
     adapter.held[0].resolve(4);
-    await waitUntil(() => adapter.calls >= 2, 'polls after the answer', { timeout: 2000 });
+    await time.advance(19);
+    expect(adapter.calls, 'a whole interval from the answer').to.equal(1);
     expect(controller.count).to.equal(4);
+    await time.advance(1);
+    expect(adapter.calls, 'polls after the answer').to.equal(2);
   });
 
   it('applies a poll interval changed while a request is in flight once it settles', async () => {
@@ -328,30 +355,35 @@ describe('NoticeCountController', () => {
   }
 
   it('pauses polling while the tab is hidden and refreshes at once on return when a poll fell due', async () => {
+    const time = useClock();
     const { adapter } = setup({ pollInterval: 0.03 });
-    await settled();
+    await time.advance(0);
     setVisibility('hidden');
     const calls = adapter.calls;
-    await aTimeout(150);
+    // Ten poll intervals hidden: nothing is asked.
+    await time.advance(10 * 30);
     expect(adapter.calls).to.equal(calls);
     setVisibility('visible');
     expect(adapter.calls).to.equal(calls + 1);
-    await waitUntil(() => adapter.calls >= calls + 2, 'polling resumes', { timeout: 2000 });
+    await time.advance(30);
+    expect(adapter.calls, 'polling resumes').to.equal(calls + 2);
   });
 
   it('refreshes at once on return to the tab even before a poll fell due, like every polling element', async () => {
-    const { adapter } = setup({ pollInterval: 60 });
-    await settled();
+    const { controller, adapter } = setup({ pollInterval: 60 });
+    await settled(controller);
     setVisibility('hidden');
     setVisibility('visible');
-    await settled();
+    await settled(controller);
     expect(adapter.calls).to.equal(2);
   });
 
   it('starts hidden without a timer and polls once the tab shows', async () => {
+    const time = useClock();
     visibility = 'hidden';
     const { adapter } = setup({ pollInterval: 0.02 });
-    await aTimeout(100);
+    // Ten poll intervals hidden: only the first request.
+    await time.advance(10 * 20);
     expect(adapter.calls).to.equal(1);
     setVisibility('visible');
     expect(adapter.calls).to.equal(2);
@@ -359,7 +391,7 @@ describe('NoticeCountController', () => {
 
   it('shows no count after an error, never rejects, and recovers on the next poll', async () => {
     const { controller, adapter } = setup({ pollInterval: 0.02 });
-    await settled();
+    await settled(controller);
     expect(controller.count).to.equal(3);
     adapter.failure = new NetworkError('offline', false);
     await waitUntil(() => controller.status === 'error', 'error state', { timeout: 2000 });
@@ -376,7 +408,7 @@ describe('NoticeCountController', () => {
     const { controller, adapter } = setup({}, false);
     adapter.failure = new NetworkError('offline', false);
     controller.hostConnected();
-    await settled();
+    await settled(controller);
     adapter.hold = true;
     void controller.refresh();
     expect(controller.pending).to.equal(true);
@@ -387,7 +419,7 @@ describe('NoticeCountController', () => {
     const { controller, adapter } = setup({}, false);
     adapter.value = -1;
     controller.hostConnected();
-    await settled();
+    await settled(controller);
     expect(controller.status).to.equal('error');
     expect(controller.count).to.equal(undefined);
   });
@@ -398,15 +430,16 @@ describe('NoticeCountController', () => {
       throw new Error('broken');
     };
     controller.hostConnected();
-    await settled();
+    await settled(controller);
     expect(controller.status).to.equal('error');
   });
 
   it('a 401 ends the session: no count, no polls or refreshes, the host told once; a resumed session counts again', async () => {
+    const time = useClock();
     const s = setup({ pollInterval: 0.02 }, false);
     s.adapter.failure = new AuthRequiredError('401', 401);
     s.controller.hostConnected();
-    await settled();
+    await time.advance(0);
     expect(s.authRequired).to.equal(1);
     expect(s.controller.status).to.equal('error');
     expect(s.controller.count).to.equal(undefined);
@@ -414,13 +447,15 @@ describe('NoticeCountController', () => {
     // Polls, changes and the host's refresh ask nothing while the session has ended.
     s.adapter.change();
     await s.controller.refresh();
-    await aTimeout(100);
+    // Ten poll intervals (and twice the backoff after a failure): a controller that still polled
+    // would have asked again.
+    await time.advance(10 * 20 * 2);
     expect(s.adapter.calls).to.equal(calls);
     expect(s.authRequired).to.equal(1);
     // Försök igen in any element on the adapter resumes the session: the count loads again.
     s.adapter.failure = undefined;
     await sessionFor(s.adapter as unknown as SecureMessagesAdapter).resume(new AbortController().signal);
-    await settled();
+    await time.advance(0);
     expect(s.controller.count).to.equal(s.adapter.value);
     s.adapter.failure = new AuthRequiredError('401', 401);
     await s.controller.refresh();
@@ -431,16 +466,19 @@ describe('NoticeCountController', () => {
     const s = setup({}, false);
     s.adapter.failure = new ServerError('500', 500, null);
     s.controller.hostConnected();
-    await settled();
+    await settled(s.controller);
     expect(s.controller.status).to.equal('error');
     expect(s.authRequired).to.equal(0);
   });
 
   it('waits at least Retry-After seconds before the next poll after a 5xx', async () => {
+    const time = useClock();
     const { controller, adapter } = setup({ pollInterval: 0.02 }, false);
     adapter.failure = new ServerError('503', 503, 60);
     controller.hostConnected();
-    await aTimeout(150);
-    expect(adapter.calls).to.equal(1);
+    await time.advance(60_000 - 1);
+    expect(adapter.calls, 'not before Retry-After').to.equal(1);
+    await time.advance(1);
+    expect(adapter.calls, 'polls once Retry-After has passed').to.equal(2);
   });
 });
