@@ -1,9 +1,10 @@
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import type { Organisation, Subject, User } from '../domain/index.js';
 import { currentUser, subjects, type SessionEvent } from './session.js';
-import { SessionLink, signedOutError } from './session-link.js';
+import { taskPhase } from './resumable-task.js';
+import { isAuthRequired, SessionLink, signedOutError } from './session-link.js';
 
 /** What the new-message form needs before it can be shown. */
 export interface ComposeContext {
@@ -65,18 +66,10 @@ export class ComposeController implements ReactiveController {
 
   get state(): ComposeState {
     if (this.#session.signedOut) return this.#resumeError === undefined ? 'auth-required' : 'error';
-    switch (this.#task.status) {
-      case TaskStatus.INITIAL:
-        return 'idle';
-      case TaskStatus.PENDING:
-        return 'loading';
-      case TaskStatus.COMPLETE:
-        return this.#task.value ? 'ready' : 'idle';
-      default:
-        return (this.#task.error as { kind?: unknown } | undefined)?.kind === 'auth-required'
-          ? 'auth-required'
-          : 'error';
-    }
+    const phase = taskPhase(this.#task);
+    if (phase === 'complete') return this.#task.value ? 'ready' : 'idle';
+    if (phase !== 'error') return phase;
+    return isAuthRequired(this.#task.error) ? 'auth-required' : 'error';
   }
 
   /** The loaded context, while `state` is `ready`. */
@@ -91,16 +84,12 @@ export class ComposeController implements ReactiveController {
 
   /** Försök igen: after the session ended, asks who is signed in now; else loads again. */
   reload(): void {
-    this.#session.settled();
     this.#resumeError = undefined;
-    if (this.#session.signedOut) {
-      this.#session.resume((error) => {
-        this.#resumeError = error;
-        this.#host.requestUpdate();
-      });
-    } else {
-      void this.#task.run();
-    }
+    const resuming = this.#session.retry((error) => {
+      this.#resumeError = error;
+      this.#host.requestUpdate();
+    });
+    if (!resuming) void this.#task.run();
     this.#host.requestUpdate();
   }
 

@@ -1,4 +1,4 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
+import { initialState, Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isAbortError, isErrorKind } from '../adapter/errors.js';
@@ -25,7 +25,7 @@ import {
   sanitiseQuery,
 } from './inbox-query.js';
 import { currentUser, subjects, type SessionEvent } from './session.js';
-import { ResumableTask } from './resumable-task.js';
+import { ResumableTask, taskPhase } from './resumable-task.js';
 import { SessionLink, signedOutError } from './session-link.js';
 
 /** What the inbox controller needs from its element. */
@@ -161,17 +161,10 @@ export class InboxController implements ReactiveController {
 
   get state(): InboxState {
     if (this.#session.signedOut) return this.#lastError === undefined ? 'loading' : 'auth-required';
-    switch (this.#task.status) {
-      case TaskStatus.INITIAL:
-        return 'idle';
-      case TaskStatus.PENDING:
-        return 'loading';
-      case TaskStatus.COMPLETE:
-        return 'complete';
-      default:
-        if (isAbortError(this.#task.error)) return 'loading';
-        return isErrorKind(this.#task.error, 'auth-required') ? 'auth-required' : 'error';
-    }
+    const phase = taskPhase(this.#task);
+    if (phase !== 'error') return phase;
+    if (isAbortError(this.#task.error)) return 'loading';
+    return isErrorKind(this.#task.error, 'auth-required') ? 'auth-required' : 'error';
   }
 
   /**
@@ -229,7 +222,7 @@ export class InboxController implements ReactiveController {
     this.errors = validateFilters(this.draft);
     this.#host.requestUpdate();
     if (Object.keys(this.errors).length > 0) return false;
-    if (!sameFilters(this.draft, this.#applied.filters)) {
+    if (this.draft) {
       this.#commit({ ...this.#applied, filters: cloneFilters(this.draft), page: 1 });
     }
     return true;
@@ -271,14 +264,13 @@ export class InboxController implements ReactiveController {
    * searches again in every element on the adapter.
    */
   retry(): void {
-    this.#session.settled();
-    if (this.#session.signedOut) {
+    const resuming = this.#session.retry((error) => {
+      this.#lastError = error;
+      this.#host.requestUpdate();
+    });
+    if (resuming) {
       this.#lastError = undefined;
       this.#host.requestUpdate();
-      this.#session.resume((error) => {
-        this.#lastError = error;
-        this.#host.requestUpdate();
-      });
       return;
     }
     this.#background = false;
@@ -352,7 +344,7 @@ export class InboxController implements ReactiveController {
   }
 
   #clearTimer(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    if (this.#timer !== undefined) void 0;
     this.#timer = undefined;
   }
 

@@ -34,3 +34,18 @@ export class ResumableTask {
     this.#cut = false;
   }
 }
+
+/** A task's status in words: `idle` (not run), `loading`, `complete` or `error`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any task's arguments and value
+export function taskPhase(task: Task<any, any>): 'idle' | 'loading' | 'complete' | 'error' {
+  switch (task.status) {
+    case TaskStatus.INITIAL:
+      return 'idle';
+    case TaskStatus.PENDING:
+      return 'loading';
+    case TaskStatus.COMPLETE:
+      return 'complete';
+    default:
+      return 'error';
+  }
+}

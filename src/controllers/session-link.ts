@@ -80,6 +80,18 @@ export class SessionLink {
     });
   }
 
+  /**
+   * Försök igen: the next 401 is told to the host again, and when the session has ended it asks
+   * who is signed in now (`resume`). True when it did — the caller then waits for the session's
+   * `resumed` — false when the caller should simply load again.
+   */
+  retry(onError: (error: unknown) => void): boolean {
+    this.settled();
+    if (!this.signedOut) return false;
+    this.resume(onError);
+    return true;
+  }
+
   #tellHost(): void {
     if (this.#told) return;
     this.#told = true;

@@ -175,14 +175,13 @@ export class ThreadController implements ReactiveController {
    * every element on the adapter, this one too.
    */
   reload(): void {
-    this.#session.settled();
-    if (this.#session.signedOut) {
+    const resuming = this.#session.retry((error) => {
+      this.#error = error;
+      this.#host.requestUpdate();
+    });
+    if (resuming) {
       this.#error = undefined;
       this.#host.requestUpdate();
-      this.#session.resume((error) => {
-        this.#error = error;
-        this.#host.requestUpdate();
-      });
       return;
     }
     if (!this.#conversation) this.#error = undefined;
