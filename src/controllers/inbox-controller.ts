@@ -222,7 +222,7 @@ export class InboxController implements ReactiveController {
     this.errors = validateFilters(this.draft);
     this.#host.requestUpdate();
     if (Object.keys(this.errors).length > 0) return false;
-    if (this.draft) {
+    if (!sameFilters(this.draft, this.#applied.filters)) {
       this.#commit({ ...this.#applied, filters: cloneFilters(this.draft), page: 1 });
     }
     return true;
@@ -344,7 +344,7 @@ export class InboxController implements ReactiveController {
   }
 
   #clearTimer(): void {
-    if (this.#timer !== undefined) void 0;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
   }
 
