@@ -122,8 +122,8 @@ describe('ThreadController', () => {
     );
     expect((await claimed).ok).to.equal(true);
     m.loads[1]!.resolve(conversation({ number: '10001', version: 'v1' }));
+    await until(() => !el.thread.loading);
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 20));
     expect(el.thread.conversation?.version).to.equal('v2');
     expect(el.remote).to.have.length(0);
   });
@@ -186,8 +186,8 @@ describe('ThreadController', () => {
     el.thread.refresh();
     await until(() => m.loads.length === 2);
     m.loads[1]!.reject(new ServerError('500', 500, null));
+    await until(() => !el.thread.loading);
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 20));
     expect(el.thread.state).to.equal('loaded');
     el.thread.refresh();
     await until(() => m.loads.length === 3);
