@@ -79,3 +79,19 @@ export function useMockBackend(options: MockBackendOptions = {}): MockBackendFix
 export function eventually(predicate: () => unknown, message?: string): Promise<void> {
   return waitUntil(predicate, message, { timeout: 8000 });
 }
+
+/**
+ * Resolves once `count` poll intervals of `seconds` have passed, each timed by its own timer that
+ * starts only when the one before has fired.
+ *
+ * A check that an element does NOT ask again (hidden tab, ended session, removed element) needs a
+ * bound in time: no event ever says "it will never poll". The bound is counted in the element's
+ * own poll interval, and chained like the element's own polls, so a busy machine that delays the
+ * element's timers stretches this one alike; a fixed sleep does not, and ends before the poll it
+ * should outlast. Use a count well above one, so that a poll's own request time fits in.
+ */
+export async function pollIntervalsPass(seconds: number, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+}

@@ -12,22 +12,27 @@ export interface CountingAdapter {
   hub: ChangeHub;
   /** GET /notices/count requests sent so far. */
   requests(): number;
+  /** GET /notices/count requests sent and not yet answered (or failed). */
+  inFlight(): number;
 }
 
 /** A REST adapter against the mock backend that counts its notice-count requests. */
 export function countingAdapter(): CountingAdapter {
   let requests = 0;
+  let inFlight = 0;
   const hub = new ChangeHub();
   const adapter = createRestAdapter({
     baseUrl: BASE_URL,
     changes: hub,
     fetch: (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
-      if (url.endsWith('/notices/count')) requests++;
-      return fetch(input, init);
+      if (!url.endsWith('/notices/count')) return fetch(input, init);
+      requests++;
+      inFlight++;
+      return fetch(input, init).finally(() => inFlight--);
     },
   });
-  return { adapter, hub, requests: () => requests };
+  return { adapter, hub, requests: () => requests, inFlight: () => inFlight };
 }
 
 /** The backend's own count for its current user: what the badge must show. */

@@ -1,8 +1,8 @@
-import { aTimeout, expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { MOCK_USER_IDS } from '../../../mocks/index.js';
 import '../../../src/define/notice-badge.js';
 import type { NoticeBadge } from '../../../src/elements/notice-badge/notice-badge.js';
-import { useMockBackend } from '../helpers.js';
+import { pollIntervalsPass, useMockBackend } from '../helpers.js';
 import { accessibleText } from './a11y-text.js';
 import {
   conversationIn,
@@ -145,10 +145,12 @@ describe('<notice-badge> live updates', () => {
     );
     await settle(el);
     setVisibility('hidden');
-    await aTimeout(40); // a request started just before hiding may still land
+    // A request started just before hiding may still land: wait until none is in flight.
+    await waitUntil(() => counting.inFlight() === 0, 'no request in flight', { timeout: 4000 });
     const requests = counting.requests();
     officerAnswersInStore();
-    await aTimeout(200);
+    // Ten poll intervals hidden: a badge that still polled would have asked again.
+    await pollIntervalsPass(0.03, 10);
     expect(counting.requests()).to.equal(requests);
     expect(el.count).to.equal(before);
     setVisibility('visible');
@@ -167,7 +169,8 @@ describe('<notice-badge> live updates', () => {
     const requests = counting.requests();
     expect(counting.hub.size).to.equal(0);
     counting.hub.notify({ type: 'replied', number: '12345' });
-    await aTimeout(200);
+    // Ten poll intervals after removal: a badge that still polled would have asked again.
+    await pollIntervalsPass(0.03, 10);
     expect(counting.requests()).to.equal(requests);
   });
 
@@ -207,8 +210,12 @@ describe('<notice-badge> live updates', () => {
     expect(second.requests()).to.equal(1);
     second.hub.notify({ type: 'closed', number: '12345' });
     await waitUntil(() => second.requests() === 2, 'refreshes on the new adapter’s changes');
+    // The same change reported by both hubs, the old one first: once the new one's has led to a
+    // request and it is answered, anything the old one led to has been asked too.
     first.hub.notify({ type: 'closed', number: '12345' });
-    await aTimeout(50);
+    second.hub.notify({ type: 'closed', number: '12345' });
+    await waitUntil(() => second.requests() >= 3 && second.inFlight() === 0, 'refreshes once more');
     expect(first.requests()).to.equal(1);
+    expect(second.requests(), 'only the new adapter’s change refreshes').to.equal(3);
   });
 });

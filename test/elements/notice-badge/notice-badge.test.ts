@@ -1,11 +1,11 @@
-import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { MOCK_USER_IDS } from '../../../mocks/index.js';
 import '../../../src/define/notice-badge.js';
 import '../../../src/define/secure-adapter-provider.js';
 import type { SecureAdapterProvider } from '../../../src/elements/secure-adapter-provider/secure-adapter-provider.js';
 import { NoticeBadge } from '../../../src/elements/notice-badge/notice-badge.js';
 import { SecureAuthRequiredEvent } from '../../../src/events/events.js';
-import { useMockBackend } from '../helpers.js';
+import { pollIntervalsPass, useMockBackend } from '../helpers.js';
 import { accessibleText, visibleText } from './a11y-text.js';
 import {
   countingAdapter,
@@ -229,7 +229,7 @@ describe('<notice-badge>', () => {
       await waitUntil(() => events === 1, 'the 401', { timeout: 4000 });
       const asked = counting.requests();
       // Ten poll intervals: a badge that still polled would have asked again.
-      await aTimeout(300);
+      await pollIntervalsPass(0.03, 10);
       expect(counting.requests()).to.equal(asked);
       expect(events).to.equal(1);
       expect(el.status).to.equal('error');
