@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -20,22 +19,7 @@ export default {
       launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
     }),
   ],
-  plugins: [
-    esbuildPlugin({ ts: true, tsconfig, target: 'es2022' }),
-    {
-      // What Vite gives the stories (which some tests import): a `?raw` import is the file's text,
-      // a JSON file imported by a module is its value.
-      name: 'vite-imports',
-      serve(context) {
-        const file = () => fileURLToPath(new URL(`.${context.path}`, import.meta.url));
-        if (context.URL.searchParams.has('raw'))
-          return { body: `export default ${JSON.stringify(readFileSync(file(), 'utf8'))};`, type: 'js' };
-        if (context.path.endsWith('.json') && context.request.headers['sec-fetch-dest'] === 'script')
-          return { body: `export default ${readFileSync(file(), 'utf8')};`, type: 'js' };
-        return undefined;
-      },
-    },
-  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
   middleware: [
     // MSW's service worker must be served from the root scope of the test pages.
     function serveMockServiceWorker(context, next) {
