@@ -21,6 +21,7 @@ import {
   normalise,
   renderThread,
   root,
+  tracked,
   typeReply,
   unassigned,
   useMockBackend,
@@ -45,8 +46,9 @@ describe('<secure-thread> reply faults', function () {
   async function ready(
     options: ThreadOptions = {},
     text = 'Ett svar som måste komma fram en gång.',
+    adapter = mock.adapter(),
   ): Promise<SecureThread> {
-    const el = await renderThread(mock.adapter(), number, options);
+    const el = await renderThread(adapter, number, options);
     await formReady(el);
     await typeReply(el, text);
     return el;
@@ -144,7 +146,8 @@ describe('<secure-thread> reply faults', function () {
 
   it('double click and repeated Enter on Skicka send once; Skicka stays focusable meanwhile', async () => {
     backend.faults.add({ kind: 'latency', ms: 400, match: send(number) });
-    const el = await ready();
+    const sends = tracked(mock.adapter(), 'reply');
+    const el = await ready({}, undefined, sends.adapter);
     const skicka = button(el, 'Skicka');
     let events = 0;
     el.addEventListener(SecureMessageSentEvent.eventName, () => events++);
@@ -160,8 +163,9 @@ describe('<secure-thread> reply faults', function () {
     await sendKeys({ press: 'Enter' });
     await eventually(() => events === 1);
     await eventually(() => messagesIn(backend, number) === before + 1);
-    // Nothing more arrives later.
-    await new Promise((r) => setTimeout(r, 600));
+    // Nothing more arrives later: every send the thread started has been answered, and one was.
+    await sends.settled();
+    expect(sends.calls(), 'one send').to.equal(1);
     expect(messagesIn(backend, number)).to.equal(before + 1);
     expect(events).to.equal(1);
   });

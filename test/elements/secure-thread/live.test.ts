@@ -2,8 +2,9 @@
  * The thread stays current while it is open: polling (paused in hidden tabs), the adapter's change
  * notifications, and the tab showing again. None of it touches the reply being written.
  */
-import { aTimeout, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { typeText } from '../../keyboard.js';
+import { pollIntervalsPass } from '../helpers.js';
 import { restoreVisibility, setVisibility } from '../notice-badge/fixtures.js';
 import {
   announcer,
@@ -19,6 +20,7 @@ import {
   MOCK_USER_IDS,
   normalise,
   renderThread,
+  tracked,
   unassigned,
   useMockBackend,
 } from './thread-helpers.js';
@@ -100,19 +102,29 @@ describe('<secure-thread> live refresh', function () {
     const before = backend.store.peek(number)!.messages.length;
     const el = await renderThread(mock.adapter(), number, { pollInterval: 0 });
     await formReady(el);
+    // A second thread on the same conversation that does poll: once it shows the new message,
+    // a thread that polled would have had time to show it too.
+    const witness = await renderThread(mock.adapter(), number, { pollInterval: 0.05 });
+    await formReady(witness);
     officerReplies(number);
-    await aTimeout(400);
+    await eventually(() => articles(witness).length === before + 1);
     expect(articles(el)).to.have.length(before);
   });
 
   it('pauses while the tab is hidden and refreshes as soon as it shows again', async () => {
     const number = unassigned(backend, 'sent');
     const before = backend.store.peek(number)!.messages.length;
-    const el = await renderThread(mock.adapter(), number, { pollInterval: 0.05 });
+    const loads = tracked(mock.adapter(), 'getConversation');
+    const el = await renderThread(loads.adapter, number, { pollInterval: 0.05 });
     await formReady(el);
     setVisibility('hidden');
+    // A poll started just before hiding may still land: wait until none is under way.
+    await eventually(() => loads.inFlight() === 0);
+    const asked = loads.calls();
     officerReplies(number);
-    await aTimeout(400);
+    // Ten poll intervals hidden (a bound is needed: nothing tells that a poll will never come).
+    await pollIntervalsPass(0.05, 10);
+    expect(loads.calls(), 'nothing is asked while hidden').to.equal(asked);
     expect(articles(el)).to.have.length(before);
     setVisibility('visible');
     await eventually(() => articles(el).length === before + 1);

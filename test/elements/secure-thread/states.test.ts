@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { formatDateTime } from '../../../src/domain/index.js';
 import { SecureAuthRequiredEvent } from '../../../src/events/events.js';
 import {
@@ -15,6 +15,7 @@ import {
   renderThread,
   root,
   timeline,
+  tracked,
   unassigned,
   useMockBackend,
 } from './thread-helpers.js';
@@ -144,7 +145,7 @@ describe('<secure-thread> loading and showing a conversation', function () {
     const number = unassigned(backend, 'new');
     backend.faults.add({ kind: 'hang', ...{ match: conversationPath(number) } });
     const el = await renderThread(mock.adapter(), number);
-    await aTimeout(50);
+    await eventually(() => root(el).querySelector('.loading'), 'the loading state is drawn');
     expect(normalise(root(el).querySelector('.loading')?.textContent)).to.equal('Hämtar konversationen …');
     expect(root(el).querySelector('.announcer')).to.not.equal(null);
     await expect(el).to.be.accessible();
@@ -207,12 +208,38 @@ describe('<secure-thread> loading and showing a conversation', function () {
   it('a newer number aborts the older load; the older answer never replaces the newer one', async () => {
     const first = unassigned(backend, 'new');
     const second = unassigned(backend, 'reply-received');
-    backend.faults.add({ kind: 'latency', ms: 400, match: conversationPath(first) });
-    const el = await renderThread(mock.adapter(), first);
+    // The first conversation is answered only when the test says so, even after its abort.
+    const inner = mock.adapter();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstAnswer: Promise<unknown> | undefined;
+    const slow = new Proxy(inner, {
+      get(target, key) {
+        if (key === 'getConversation') {
+          return (n: string, signal: AbortSignal, options?: Parameters<typeof target.getConversation>[2]) => {
+            if (n !== first) return target.getConversation(n, signal, options);
+            const answer = target
+              .getConversation(n, new AbortController().signal)
+              .then(async (conversation) => {
+                await held;
+                return conversation;
+              });
+            firstAnswer = answer;
+            return answer;
+          };
+        }
+        const value = Reflect.get(target, key, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const el = await renderThread(slow, first);
     el.number = second;
     await loaded(el);
     expect(detail(el, 'Meddelandenummer')).to.equal(second);
-    await aTimeout(600);
+    await eventually(() => firstAnswer !== undefined, 'the first conversation was asked for');
+    release();
+    await firstAnswer;
+    await el.updateComplete;
     expect(detail(el, 'Meddelandenummer')).to.equal(second);
   });
 
@@ -240,9 +267,12 @@ describe('<secure-thread> loading and showing a conversation', function () {
     for (const status of ['new', 'reply-received', 'sent', 'answered', 'closed'] as const) {
       const number = pick(backend, (r) => r.summary.status === status);
       const before = backend.store.peek(number)!;
-      const el = await renderThread(mock.adapter(), number, { pollInterval: 0.05 });
+      const loads = tracked(mock.adapter(), 'getConversation');
+      const el = await renderThread(loads.adapter, number, { pollInterval: 0.05 });
       await loaded(el);
-      await aTimeout(200);
+      // Polled at least twice, every answer in.
+      await eventually(() => loads.calls() >= 3);
+      await loads.settled();
       const after = backend.store.peek(number)!;
       expect(after.status, status).to.equal(status);
       expect(after.version).to.equal(before.version);

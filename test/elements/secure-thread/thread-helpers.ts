@@ -196,3 +196,42 @@ export function messagesIn(backend: MockBackend, number: string): number {
 export function focused(el: SecureThread): Element | null {
   return root(el).activeElement;
 }
+
+export interface TrackedAdapter {
+  adapter: SecureMessagesAdapter;
+  /** Calls of the tracked method so far. */
+  calls(): number;
+  /** Calls not yet answered (or failed). */
+  inFlight(): number;
+  /** Resolves once every call made so far has been answered or has failed. */
+  settled(): Promise<void>;
+}
+
+/** The adapter, with the calls of one of its methods counted and their answers awaitable. */
+export function tracked(adapter: SecureMessagesAdapter, method: keyof SecureMessagesAdapter): TrackedAdapter {
+  const answers: Promise<unknown>[] = [];
+  let inFlight = 0;
+  const proxy = new Proxy(adapter, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target) as unknown;
+      if (typeof value !== 'function') return value;
+      if (key !== method) return value.bind(target);
+      return (...args: unknown[]) => {
+        inFlight++;
+        const answer = Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args)).finally(
+          () => inFlight--,
+        );
+        answers.push(answer.catch(() => undefined));
+        return answer;
+      };
+    },
+  });
+  return {
+    adapter: proxy,
+    calls: () => answers.length,
+    inFlight: () => inFlight,
+    settled: async () => {
+      await Promise.all(answers);
+    },
+  };
+}
