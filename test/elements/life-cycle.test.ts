@@ -16,7 +16,7 @@ import type { SecureInbox } from '../../src/define/secure-inbox.js';
 import type { SecureThread } from '../../src/define/secure-thread.js';
 import type { Status } from '../../src/domain/index.js';
 import { eventually, useMockBackend } from './helpers.js';
-import { button, field, normalise, root } from './queries.js';
+import { button, cellText, field, normalise, root } from './queries.js';
 
 interface Page {
   compose: SecureCompose;
@@ -49,7 +49,7 @@ function type(control: HTMLTextAreaElement, text: string): void {
 /** The status the inbox row of `number` shows. */
 function inboxStatus(inbox: SecureInbox, number: string): string | undefined {
   for (const tr of root(inbox).querySelectorAll('tbody tr')) {
-    const cells = [...tr.querySelectorAll('th, td')].map((c) => normalise(c.textContent ?? ''));
+    const cells = [...tr.querySelectorAll('th, td')].map((c) => normalise(cellText(c)));
     if (cells[0]?.includes(number)) return cells[3];
   }
   return undefined;

@@ -20,6 +20,18 @@ export function spokenText(node: Node): string {
 }
 
 /**
+ * A table cell's value as a sighted user reads it beside its column header: without the column's
+ * name that the cell repeats for narrow screens (`.cell-label`, shown only when rows stack).
+ */
+export function cellText(cell: Element): string {
+  return [...cell.childNodes]
+    .filter((n) => n.nodeType !== Node.COMMENT_NODE)
+    .filter((n) => !(n instanceof Element && n.classList.contains('cell-label')))
+    .map((n) => n.textContent ?? '')
+    .join('');
+}
+
+/**
  * Text as a reader sees it: white space collapsed, and without the invisible bidi isolates
  * (U+2068, U+2069) that keep names from reordering the sentences they are in.
  */

@@ -12,7 +12,7 @@ import type { MockBackend } from '../../../mocks/index.js';
 
 export { eventually, useMockBackend } from '../helpers.js';
 export { button, description, field, hasButton, normalise, root, spokenText } from '../queries.js';
-import { normalise, root } from '../queries.js';
+import { cellText, normalise, root } from '../queries.js';
 
 export interface SpyAdapter {
   adapter: SecureMessagesAdapter;
@@ -58,9 +58,7 @@ export function rows(el: SecureInbox): string[][] {
   return [...root(el).querySelectorAll('tbody tr.row')].map((tr) =>
     [...tr.querySelectorAll('th, td')].map((cell, i) =>
       normalise(
-        i === 0
-          ? (cell.querySelector('button span:not([class])')?.textContent ?? '')
-          : (cell.textContent ?? ''),
+        i === 0 ? (cell.querySelector('button span:not([class])')?.textContent ?? '') : cellText(cell),
       ),
     ),
   );

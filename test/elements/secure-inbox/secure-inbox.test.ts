@@ -17,6 +17,7 @@ import {
   useMockBackend,
 } from './inbox-helpers.js';
 import { statusText } from '../../../src/elements/shared/texts.js';
+import { cellText, normalise } from '../queries.js';
 
 describe('<secure-inbox> rendering', function () {
   // Generous: these run in a real browser against the mock backend, beside other test files.
@@ -87,7 +88,7 @@ describe('<secure-inbox> rendering', function () {
       let marked = 0;
       trs.forEach((tr) => {
         const status = STATUSES.find(
-          (st) => statusText(st) === tr.querySelector('.status')?.textContent?.trim(),
+          (st) => statusText(st) === normalise(cellText(tr.querySelector('.status')!)),
         )!;
         const attention = needsAttention(status, s.side);
         expect(tr.classList.contains('attention')).to.equal(attention);
