@@ -234,7 +234,9 @@ describe('accessibility sweep', function () {
       button(compose, 'Öppna konversationen').focus();
       button(compose, 'Öppna konversationen').click();
       await eventually(() => root(el).querySelector('secure-thread'));
-      await new Promise((settled) => setTimeout(settled, 50));
+      // Focus moves on into the feature once the conversation is drawn; by then every focusout
+      // check above (each run from a task of its own) has run.
+      await eventually(() => el.matches(':focus-within'), 'focus is in the feature');
       expect(document.activeElement).to.not.equal(document.body);
     } finally {
       document.removeEventListener('focusout', watch, true);

@@ -4,7 +4,7 @@
  * different user who signs in next inherits nothing. Faults come from the mock backend's switches;
  * requests are counted through the adapter's own `fetch`.
  */
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { MOCK_USER_IDS } from '../../mocks/index.js';
 import { sampleFile } from '../../mocks/sample-files.js';
 import type { ConversationRecord } from '../../mocks/store.js';
@@ -23,7 +23,7 @@ import type { SecureCompose } from '../../src/elements/secure-compose/secure-com
 import type { SecureInbox } from '../../src/elements/secure-inbox/secure-inbox.js';
 import type { SecureThread } from '../../src/elements/secure-thread/secure-thread.js';
 import { SecureAuthRequiredEvent, SecureMessageSentEvent } from '../../src/events/events.js';
-import { BASE_URL, eventually, useMockBackend } from './helpers.js';
+import { BASE_URL, eventually, pollIntervalsPass, useMockBackend } from './helpers.js';
 import { button, field, normalise, root } from './queries.js';
 import { alertText, body, formReady, messagesIn, pick, typeReply } from './secure-thread/thread-helpers.js';
 
@@ -147,7 +147,7 @@ describe('the end of a session', function () {
 
     // Twenty poll intervals of the badge and the thread: nothing is asked.
     const asked = sent.length;
-    await aTimeout(1000);
+    await pollIntervalsPass(0.05, 20);
     expect(sent.slice(asked)).to.deep.equal([]);
 
     // Signed in again: Försök igen asks who is signed in, then every element loads again.
@@ -243,8 +243,9 @@ describe('the end of a session', function () {
     expect(button(compose, 'Försök igen')).to.be.instanceOf(HTMLButtonElement);
     expect(badge.count).to.equal(undefined);
     expect(getDraft(adapter, replyDraftKey(number)).body).to.equal('');
+    // Ten poll intervals of the badge and the thread: nothing is asked.
     const asked = sent.length;
-    await aTimeout(500);
+    await pollIntervalsPass(0.05, 10);
     expect(sent.slice(asked)).to.deep.equal([]);
     await expect(thread).to.be.accessible();
     await expect(compose).to.be.accessible();

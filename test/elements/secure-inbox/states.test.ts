@@ -1,4 +1,4 @@
-import { aTimeout, expect } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from '../../keyboard.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
@@ -189,9 +189,27 @@ describe('<secure-inbox> states', function () {
     const events: Event[] = [];
     const listener = (e: Event) => events.push(e);
     document.addEventListener('secure-auth-required', listener);
-    const el = await renderInbox(mock.adapter());
+    // Every request the list makes is kept, so the test can wait until all of them have failed.
+    const answers: Promise<unknown>[] = [];
+    const inner = mock.adapter();
+    const adapter = new Proxy(inner, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const answer = (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (answer instanceof Promise) answers.push(answer.catch(() => undefined));
+          return answer;
+        };
+      },
+    });
+    const el = await renderInbox(adapter);
     await eventually(() => alertText(el) !== '');
-    await aTimeout(50);
+    // Until every request asked so far (and any asked meanwhile) has been answered.
+    for (let seen = -1; seen !== answers.length;) {
+      seen = answers.length;
+      await Promise.all(answers);
+    }
     document.removeEventListener('secure-auth-required', listener);
     expect(events.length).to.equal(1);
     expect(events[0].target).to.equal(el);
