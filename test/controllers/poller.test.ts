@@ -1,128 +1,107 @@
 import { expect } from '@open-wc/testing';
-import { MAX_BACKOFF, Poller, retryAfterOf } from '../../src/controllers/poller.js';
 import { ServerError } from '../../src/adapter/errors.js';
+import { MAX_BACKOFF, Poller, retryAfterOf } from '../../src/controllers/poller.js';
+import { installClock, type TestClock } from '../clock.js';
 
-/**
- * The shared polling behaviour, with the clock in the test's hands: `setTimeout` and
- * `performance.now` are replaced while each test runs, so delays are read, not waited for.
- */
+/** The shared polling behaviour, with the clock in the test's hands (test/clock.ts). */
 describe('Poller', () => {
-  let now = 0;
-  let timers: { at: number; run: () => void }[] = [];
+  let clock: TestClock;
   let visibility: DocumentVisibilityState = 'visible';
-  const originals = {
-    setTimeout: window.setTimeout,
-    clearTimeout: window.clearTimeout,
-    now: performance.now.bind(performance),
-  };
 
   beforeEach(() => {
-    now = 0;
-    timers = [];
+    clock = installClock();
     visibility = 'visible';
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
-    window.setTimeout = ((run: () => void, delay = 0) => {
-      const timer = { at: now + delay, run };
-      timers.push(timer);
-      return timer as unknown as number;
-    }) as typeof window.setTimeout;
-    window.clearTimeout = ((timer: unknown) => {
-      timers = timers.filter((t) => t !== timer);
-    }) as typeof window.clearTimeout;
-    performance.now = () => now;
   });
 
   afterEach(() => {
-    window.setTimeout = originals.setTimeout;
-    window.clearTimeout = originals.clearTimeout;
-    performance.now = originals.now;
+    clock.uninstall();
     delete (document as { visibilityState?: unknown }).visibilityState;
   });
-
-  /** The delay of the one armed timer, in ms; undefined when none is armed. */
-  function armed(): number | undefined {
-    expect(timers.length).to.be.at.most(1);
-    return timers[0] && timers[0].at - now;
-  }
 
   function setVisibility(state: DocumentVisibilityState): void {
     visibility = state;
     document.dispatchEvent(new Event('visibilitychange'));
   }
 
-  function poller(interval = 10) {
+  /** A connected poller (interval in seconds) that records when it polled. */
+  function poller(interval: () => number = () => 10) {
     const polls: number[] = [];
-    const p = new Poller({ interval: () => interval, poll: () => polls.push(now) });
+    const p = new Poller({ interval, poll: () => polls.push(clock.now) });
     p.connect();
     return { p, polls };
   }
 
-  it('polls one interval after a request settled', () => {
-    const { p, polls } = poller(10);
+  /** The delay until the next poll, read by advancing time: one ms short of it, nothing happens. */
+  async function nextPollAfter(polls: number[], delay: number): Promise<void> {
+    const before = polls.length;
+    await clock.advance(delay - 1);
+    expect(polls.length, `polled before ${delay} ms`).to.equal(before);
+    await clock.advance(1);
+    expect(polls.length, `no poll at ${delay} ms`).to.equal(before + 1);
+  }
+
+  it('polls one interval after a request settled, once', async () => {
+    const { p, polls } = poller();
     p.settled(true);
-    expect(armed()).to.equal(10_000);
-    now = 10_000;
-    timers.shift()!.run();
-    expect(polls).to.deep.equal([10_000]);
+    await nextPollAfter(polls, 10_000);
     expect(p.scheduled).to.equal(false);
     p.disconnect();
   });
 
-  it('backs off after failures in a row, up to MAX_BACKOFF intervals, and back to one after a success', () => {
-    const { p } = poller(10);
-    const delays: number[] = [];
-    for (let i = 0; i < 5; i++) {
+  it('backs off after failures in a row, up to MAX_BACKOFF intervals, and back to one after a success', async () => {
+    const { p, polls } = poller();
+    for (const delay of [20_000, 40_000, 80_000, 80_000]) {
       p.settled(false);
-      delays.push(armed()!);
+      await nextPollAfter(polls, delay);
     }
-    expect(delays).to.deep.equal([20_000, 40_000, 80_000, 80_000, 80_000]);
     expect(MAX_BACKOFF).to.equal(8);
     p.settled(true);
-    expect(armed()).to.equal(10_000);
+    await nextPollAfter(polls, 10_000);
     p.disconnect();
   });
 
-  it('waits at least a Retry-After', () => {
-    const { p } = poller(10);
+  it('waits at least a Retry-After', async () => {
+    const { p, polls } = poller();
     p.settled(false, retryAfterOf(new ServerError('503', 503, 120)));
-    expect(armed()).to.equal(120_000);
+    await nextPollAfter(polls, 120_000);
     p.disconnect();
   });
 
-  it('runs no timer while hidden, and polls at once on return', () => {
-    const { p, polls } = poller(10);
+  it('runs no timer while hidden, and polls at once on return', async () => {
+    const { p, polls } = poller();
     p.settled(true);
     setVisibility('hidden');
-    expect(armed()).to.equal(undefined);
-    now = 3_000;
+    expect(clock.pending).to.equal(0);
+    await clock.advance(3_000);
     setVisibility('visible');
     expect(polls).to.deep.equal([3_000]);
     p.disconnect();
   });
 
-  it('stop() leaves nothing scheduled: neither a timer nor a poll on return to the tab', () => {
-    const { p, polls } = poller(10);
+  it('stop() leaves nothing scheduled: neither a timer nor a poll on return to the tab', async () => {
+    const { p, polls } = poller();
     p.settled(true);
     p.stop();
-    expect(armed()).to.equal(undefined);
+    expect(clock.pending).to.equal(0);
     setVisibility('hidden');
     setVisibility('visible');
+    await clock.advance(100_000);
     expect(polls).to.deep.equal([]);
     p.disconnect();
   });
 
-  it('an interval of 0 polls never; restart() counts a new interval afresh', () => {
+  it('an interval of 0 polls never; restart() counts a new interval afresh', async () => {
     let interval = 0;
-    const p = new Poller({ interval: () => interval, poll: () => undefined });
-    p.connect();
+    const { p, polls } = poller(() => interval);
     p.settled(true);
-    expect(armed()).to.equal(undefined);
+    expect(clock.pending).to.equal(0);
     interval = 5;
     p.settled(true);
-    now = 4_000;
+    await clock.advance(4_000);
     interval = 2;
     p.restart();
-    expect(armed()).to.equal(2_000);
+    await nextPollAfter(polls, 2_000);
     p.disconnect();
   });
 });
