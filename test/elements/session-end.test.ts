@@ -5,6 +5,7 @@
  * requests are counted through the adapter's own `fetch`.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import { MOCK_USER_IDS } from '../../mocks/index.js';
 import { sampleFile } from '../../mocks/sample-files.js';
 import type { ConversationRecord } from '../../mocks/store.js';
@@ -107,22 +108,32 @@ describe('the end of a session', function () {
     return backend.store.record(number)!;
   }
 
-  it('a 401 during polling: within a second nothing personal is on the page, and nothing asks the server until Försök igen', async () => {
+  /**
+   * One page as a portal builds it: the badge polling, `middle` (a list or a form) and a rich
+   * conversation polling, all on one recording adapter, loaded.
+   */
+  async function onePage(middle: TemplateResult) {
     const record = richConversation();
     const number = record.summary.number;
     const { adapter, sent } = recordingAdapter();
     const page = await fixture<HTMLElement>(
       html`<secure-adapter-provider .adapter=${adapter}>
         <notice-badge poll-interval="0.05"></notice-badge>
-        <secure-inbox></secure-inbox>
+        ${middle}
         <secure-thread number=${number} poll-interval="0.05"></secure-thread>
       </secure-adapter-provider>`,
     );
     const thread = page.querySelector<SecureThread>('secure-thread')!;
-    const inbox = page.querySelector<SecureInbox>('secure-inbox')!;
     const badge = page.querySelector<NoticeBadge>('notice-badge')!;
     await formReady(thread);
-    await eventually(() => root(inbox).querySelector('tbody tr') && badge.status === 'ready');
+    await eventually(() => badge.status === 'ready');
+    return { record, number, adapter, sent, page, thread, badge };
+  }
+
+  it('a 401 during polling: within a second nothing personal is on the page, and nothing asks the server until Försök igen', async () => {
+    const { record, sent, page, thread, badge } = await onePage(html`<secure-inbox></secure-inbox>`);
+    const inbox = page.querySelector<SecureInbox>('secure-inbox')!;
+    await eventually(() => root(inbox).querySelector('tbody tr'));
     const personal = [
       ...personalTexts(record),
       ...backend.store
@@ -213,21 +224,10 @@ describe('the end of a session', function () {
   });
 
   it('forgetSession: every element on the adapter shows its signed-out state, and the drafts are gone', async () => {
-    const record = richConversation();
-    const number = record.summary.number;
-    const { adapter, sent } = recordingAdapter();
-    const page = await fixture<HTMLElement>(
-      html`<secure-adapter-provider .adapter=${adapter}>
-        <notice-badge poll-interval="0.05"></notice-badge>
-        <secure-compose></secure-compose>
-        <secure-thread number=${number} poll-interval="0.05"></secure-thread>
-      </secure-adapter-provider>`,
+    const { record, number, adapter, sent, page, thread, badge } = await onePage(
+      html`<secure-compose></secure-compose>`,
     );
-    const thread = page.querySelector<SecureThread>('secure-thread')!;
     const compose = page.querySelector<SecureCompose>('secure-compose')!;
-    const badge = page.querySelector<NoticeBadge>('notice-badge')!;
-    await formReady(thread);
-    await eventually(() => badge.status === 'ready');
     await eventually(() => root(compose).querySelector('textarea'));
     await typeReply(thread, 'Ett svar som aldrig skickas.');
     const composeBody = field<HTMLTextAreaElement>(compose, 'Meddelande');
