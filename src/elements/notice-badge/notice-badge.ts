@@ -1,4 +1,3 @@
-import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
@@ -9,6 +8,7 @@ import {
 import { safeLinkTarget } from '../../domain/links.js';
 import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import { SecureElement } from '../base/secure-element.js';
+import { badgeTexts } from './notice-badge-texts.js';
 import { noticeBadgeStyles } from './notice-badge.styles.js';
 
 export const NOTICE_BADGE_APPEARANCES = ['text', 'badge'] as const;
@@ -22,18 +22,6 @@ export const BADGE_MAX = 99;
 
 /** Invisible stand-in for the number while there is none, keeping its width. */
 const PLACEHOLDER = '00';
-
-/** The feature's name, the default label. */
-function featureName(): string {
-  return msg('Säkra meddelanden', { id: 'badge.label' });
-}
-
-/** "inga ärenden att hantera" / "1 ärende att hantera" / "28 ärenden att hantera". */
-export function countText(count: number): string {
-  if (count === 0) return msg('inga ärenden att hantera', { id: 'badge.count.zero' });
-  if (count === 1) return msg('1 ärende att hantera', { id: 'badge.count.one' });
-  return msg(str`${count} ärenden att hantera`, { id: 'badge.count.other' });
-}
 
 /** Has the host given a label of its own (an element or non-blank text in the default slot)? */
 function hasOwnLabel(host: HTMLElement): boolean {
@@ -190,10 +178,10 @@ export class NoticeBadge extends SecureElement {
     // The visible number is hidden from screen readers, who get the sentence after it instead. A
     // real space separates it from a visible label, so copied or reflowed text reads right.
     const content = html`<span part="label" class=${labelVisible ? '' : 'visually-hidden'}
-        ><slot @slotchange=${this.#onSlotChange}></slot>${this.labelled ? nothing : featureName()}</span
+        ><slot @slotchange=${this.#onSlotChange}></slot>${this.labelled ? nothing : badgeTexts.label()}</span
       ><span aria-hidden="true"
         >${badge ? this.#renderPill(count, this.labelled) : this.#renderTextCount(count)}</span
-      ><span class="visually-hidden">${count === undefined ? '' : `, ${countText(count)}`}</span>`;
+      ><span class="visually-hidden">${count === undefined ? '' : `, ${badgeTexts.count(count)}`}</span>`;
     return this.#target === undefined
       ? html`<span part="base">${content}</span>`
       : html`<a part="link" class=${badge ? 'pill-link' : ''} href=${this.#target}>${content}</a>`;
@@ -222,13 +210,9 @@ export class NoticeBadge extends SecureElement {
   #announceChange(count: number, previous: number | undefined): void {
     if (previous === undefined || this.announce === 'off') return;
     if (count > previous) {
-      this.#setAnnouncement(
-        msg(str`Nytt i Säkra meddelanden: ${countText(count)}`, { id: 'badge.announce.increase' }),
-      );
+      this.#setAnnouncement(badgeTexts.announceIncrease(count));
     } else if (this.announce === 'change') {
-      this.#setAnnouncement(
-        msg(str`Säkra meddelanden: ${countText(count)}`, { id: 'badge.announce.change' }),
-      );
+      this.#setAnnouncement(badgeTexts.announceChange(count));
     } else {
       // A decrease is not announced; drop an older announcement that is no longer true.
       this.#clearAnnouncement();

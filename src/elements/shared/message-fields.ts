@@ -1,35 +1,14 @@
-import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MessageField, MessageFormController } from '../../controllers/message-form.js';
-import { allowedTypesText, formatFileSize, formatNumber, plainFileName } from '../../domain/index.js';
+import { allowedTypesText, formatFileSize, plainFileName } from '../../domain/index.js';
 import { getLocale } from '../../localization/index.js';
 import { renderFieldError } from './field-error.js';
 import { renderProblem } from './problem.js';
-import { fieldProblemText, formProblemText, formTexts } from './texts.js';
+import { fieldProblemText, fieldTexts, formProblemText, formTexts } from './texts.js';
 
 /** The id of the error summary; the host focuses it after a failed check. */
 export const ERROR_SUMMARY_ID = 'error-summary';
-
-const num = (n: number): string => formatNumber(n, getLocale());
-
-export const fieldTexts = {
-  summaryTitle: () => msg('Rätta följande innan du skickar:', { id: 'form.summary.title' }),
-  warningPrefix: () => msg('Varning:', { id: 'form.warning.prefix' }),
-  remaining: (n: number) => msg(str`Tecken kvar: ${num(n)}`, { id: 'form.counter.remaining' }),
-  over: (n: number) => msg(str`${num(n)} tecken för mycket`, { id: 'form.counter.over' }),
-  attach: () => msg('Bifoga fil', { id: 'form.attach' }),
-  attachHint: (types: string, max: string) =>
-    msg(str`Valfritt. Tillåtna filtyper: ${types}. Högst ${max} per fil.`, { id: 'form.attach.hint' }),
-  attachHintMany: (n: number) =>
-    msg(str`Du kan bifoga upp till ${n} filer.`, { id: 'form.attach.hint.many' }),
-  chosenFiles: () => msg('Valda filer', { id: 'form.attach.chosen' }),
-  remove: () => msg('Ta bort', { id: 'form.attach.remove' }),
-  send: () => msg('Skicka', { id: 'form.send' }),
-  sending: () => msg('Skickar meddelandet …', { id: 'form.sending' }),
-  waiting: () =>
-    msg('Det gick inte att skicka just nu. Vi försöker igen automatiskt …', { id: 'form.waiting' }),
-};
 
 /** Lets a link in the error summary move focus to its field instead of changing the URL. */
 function focusField(event: Event, id: string): void {

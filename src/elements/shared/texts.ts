@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { errorMessages } from '../../adapter/error-messages.js';
+import { getLocale } from '../../localization/index.js';
 import { formatFileSize, formatNumber, type Status, type ValidationProblem } from '../../domain/index.js';
 import { errorKind, isErrorKind } from '../../adapter/errors.js';
 import type { FieldProblem, FormProblem, MessageField } from '../../controllers/message-form.js';
@@ -185,3 +186,24 @@ export function validationText(problem: ValidationProblem): string {
       return msg('Personnumret stämmer inte. Kontrollera siffrorna.', { id: 'personnummer.checksum' });
   }
 }
+
+const num = (n: number): string => formatNumber(n, getLocale());
+
+/** The texts of the message fields (message-fields.ts), shared by the new-message and reply forms. */
+export const fieldTexts = {
+  summaryTitle: () => msg('Rätta följande innan du skickar:', { id: 'form.summary.title' }),
+  warningPrefix: () => msg('Varning:', { id: 'form.warning.prefix' }),
+  remaining: (n: number) => msg(str`Tecken kvar: ${num(n)}`, { id: 'form.counter.remaining' }),
+  over: (n: number) => msg(str`${num(n)} tecken för mycket`, { id: 'form.counter.over' }),
+  attach: () => msg('Bifoga fil', { id: 'form.attach' }),
+  attachHint: (types: string, max: string) =>
+    msg(str`Valfritt. Tillåtna filtyper: ${types}. Högst ${max} per fil.`, { id: 'form.attach.hint' }),
+  attachHintMany: (n: number) =>
+    msg(str`Du kan bifoga upp till ${n} filer.`, { id: 'form.attach.hint.many' }),
+  chosenFiles: () => msg('Valda filer', { id: 'form.attach.chosen' }),
+  remove: () => msg('Ta bort', { id: 'form.attach.remove' }),
+  send: () => msg('Skicka', { id: 'form.send' }),
+  sending: () => msg('Skickar meddelandet …', { id: 'form.sending' }),
+  waiting: () =>
+    msg('Det gick inte att skicka just nu. Vi försöker igen automatiskt …', { id: 'form.waiting' }),
+};
