@@ -70,7 +70,9 @@ describe('<secure-messages>', function () {
 
   beforeEach(() => {
     start = location.href;
-    history.replaceState(null, '', location.pathname + location.search);
+    // A fresh entry of the test page: however far a test goes Back, it never leaves the page
+    // (Back from the runner's first entry would load about:blank and end the whole file).
+    history.pushState(null, '', location.pathname + location.search);
   });
   afterEach(() => history.replaceState(null, '', start));
 
