@@ -61,7 +61,8 @@ const csrfFailures = [];
 const root = await serveStatic('.');
 const built = await serveStatic(CACHE);
 const server = createServer(async (incoming, outgoing) => {
-  const url = new URL(incoming.url ?? '/', 'http://127.0.0.1');
+  // The address the page used (with its port), so the mock sees the page's own origin in `Origin`.
+  const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? '127.0.0.1'}`);
   if (url.pathname.startsWith('/api/')) {
     const fromPortal = (incoming.headers.referer ?? '').includes('/built/portal/');
     if (fromPortal && incoming.headers['x-csrf-token'] !== CSRF_TOKEN) {
