@@ -2,6 +2,7 @@
  * Builders of domain objects for tests that need a conversation or an inbox row without a
  * backend. Every builder fills in a plausible default and takes overrides for what a test is about.
  */
+import type { Status } from '../src/domain/status.js';
 import type { Conversation, ConversationSummary, Organisation } from '../src/domain/types.js';
 
 /** The employer organisation of the manual's screenshots. */
@@ -39,3 +40,12 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     ...overrides,
   };
 }
+
+/** The statuses as the manual words them, written out by hand (what a user reads and finds by). */
+export const STATUS_WORDS: Readonly<Record<Status, string>> = {
+  new: 'Nytt meddelande',
+  sent: 'Skickat',
+  answered: 'Besvarat',
+  'reply-received': 'Svar inkommit',
+  closed: 'Avslutad',
+};

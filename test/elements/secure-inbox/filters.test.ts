@@ -23,7 +23,7 @@ import {
   eventually,
   useMockBackend,
 } from './inbox-helpers.js';
-import { statusText } from '../../../src/elements/shared/texts.js';
+import { STATUS_WORDS } from '../../fixtures.js';
 
 const filters = (patch: Partial<ConversationFilters>): ConversationFilters => ({
   ...DEFAULT_FILTERS,
@@ -69,7 +69,7 @@ describe('<secure-inbox> filters', function () {
       }
       const legend = root(el).querySelector('fieldset legend');
       expect(legend?.textContent?.trim()).to.equal('Status');
-      const checks = STATUSES.map((s) => field(el, statusText(s)));
+      const checks = STATUSES.map((s) => field(el, STATUS_WORDS[s]));
       expect(checks.map((c) => c.type)).to.deep.equal(STATUSES.map(() => 'checkbox'));
       expect(checks.map((c) => c.checked)).to.deep.equal(STATUSES.map((s) => s !== 'closed'));
       expect(button(el, 'Återställ filter')).to.be.instanceOf(HTMLButtonElement);
@@ -138,10 +138,10 @@ describe('<secure-inbox> filters', function () {
     });
 
     it('the Status checkboxes choose the statuses shown', async () => {
-      field(el, statusText('closed')).click();
+      field(el, STATUS_WORDS.closed).click();
       await searched(el, spy, 2);
       expect(spy.searches[1].filters.statuses).to.include('closed');
-      field(el, statusText('sent')).click();
+      field(el, STATUS_WORDS.sent).click();
       await searched(el, spy, 3);
       const statuses = STATUSES.filter((s) => s !== 'sent');
       expect([...spy.searches[2].filters.statuses].sort()).to.deep.equal([...statuses].sort());
@@ -154,7 +154,7 @@ describe('<secure-inbox> filters', function () {
       const subject = mock.backend.store.subjects[0];
       await choose(el, field<HTMLSelectElement>(el, 'Ämne'), subject.id);
       await searched(el, spy, 2);
-      field(el, statusText('closed')).click();
+      field(el, STATUS_WORDS.closed).click();
       await searched(el, spy, 3);
       await typeAndEnter('Handläggare', 'abcd01');
       await searched(el, spy, 4);
@@ -163,7 +163,7 @@ describe('<secure-inbox> filters', function () {
       expect(spy.searches[4].filters).to.deep.equal(filters({}));
       expect(field<HTMLSelectElement>(el, 'Ämne').value).to.equal('');
       expect(field(el, 'Handläggare').value).to.equal('');
-      expect(STATUSES.map((s) => field(el, statusText(s)).checked)).to.deep.equal(
+      expect(STATUSES.map((s) => field(el, STATUS_WORDS[s]).checked)).to.deep.equal(
         STATUSES.map((s) => s !== 'closed'),
       );
       expect(numbers(el)).to.deep.equal([known.c6, known.c5, known.c3, known.c2, known.c1, known.c4]);

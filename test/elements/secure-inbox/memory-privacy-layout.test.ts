@@ -18,7 +18,7 @@ import {
   spyAdapter,
   useMockBackend,
 } from './inbox-helpers.js';
-import { statusText } from '../../../src/elements/shared/texts.js';
+import { STATUS_WORDS } from '../../fixtures.js';
 
 describe('<secure-inbox> memory, privacy and layout', function () {
   // Generous: these run in a real browser against the mock backend, beside other test files.
@@ -32,7 +32,7 @@ describe('<secure-inbox> memory, privacy and layout', function () {
       await searched(first, spy, 1);
       button(first, 'Visa filtrering').click();
       await first.updateComplete;
-      field(first, statusText('closed')).click();
+      field(first, STATUS_WORDS.closed).click();
       await searched(first, spy, 2);
       button(first, 'Ämne').click(); // sort by Ämne
       await searched(first, spy, 3);
@@ -47,7 +47,7 @@ describe('<secure-inbox> memory, privacy and layout', function () {
       expect(spy.searches[4]).to.deep.equal(before);
       expect(second.query).to.deep.equal(before);
       expect(second.filtersOpen).to.equal(true);
-      expect(field(second, statusText('closed')).checked).to.equal(true);
+      expect(field(second, STATUS_WORDS.closed).checked).to.equal(true);
       expect(root(second).querySelector('th[aria-sort]')?.textContent).to.contain('Ämne');
       expect(root(second).querySelector('.range')?.textContent).to.match(/^Visar 26–50 av/);
       await expect(second).to.be.accessible();

@@ -16,7 +16,7 @@ import {
   spyAdapter,
   useMockBackend,
 } from './inbox-helpers.js';
-import { statusText } from '../../../src/elements/shared/texts.js';
+import { STATUS_WORDS } from '../../fixtures.js';
 import { cellText, normalise } from '../queries.js';
 
 describe('<secure-inbox> rendering', function () {
@@ -36,7 +36,7 @@ describe('<secure-inbox> rendering', function () {
     expect(numbers(el)).to.deep.equal(all.slice(0, 25).map((c) => c.number));
     const dates = rows(el).map((r) => r[1]);
     expect([...dates].sort().reverse()).to.deep.equal(dates);
-    expect(rows(el).map((r) => r[3])).not.to.include(statusText('closed'));
+    expect(rows(el).map((r) => r[3])).not.to.include(STATUS_WORDS.closed);
     const region = countRegion(el);
     expect(region.getAttribute('role')).to.equal('status');
     expect(region.textContent?.trim()).to.equal(`${all.length} meddelanden`);
@@ -68,7 +68,7 @@ describe('<secure-inbox> rendering', function () {
       const c = all[i];
       expect(cells[1]).to.equal(formatDate(c.lastActivityAt));
       expect(cells[2]).to.equal(c.subject.name);
-      expect(cells[3]).to.equal(statusText(c.status));
+      expect(cells[3]).to.equal(STATUS_WORDS[c.status]);
       if (c.assignee) expect(cells[4]).to.equal(`${c.assignee.name} (${c.assignee.id})`);
       else expect(cells[4]).to.equal('–Ingen ansvarig');
     });
@@ -88,7 +88,7 @@ describe('<secure-inbox> rendering', function () {
       let marked = 0;
       trs.forEach((tr) => {
         const status = STATUSES.find(
-          (st) => statusText(st) === normalise(cellText(tr.querySelector('.status')!)),
+          (st) => STATUS_WORDS[st] === normalise(cellText(tr.querySelector('.status')!)),
         )!;
         const attention = needsAttention(status, s.side);
         expect(tr.classList.contains('attention')).to.equal(attention);
