@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
-import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
+import { findChrome, CHROME_ARGS, freshPagePerFile } from './scripts/find-chrome.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
@@ -15,9 +15,11 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
-    }),
+    freshPagePerFile(
+      chromeLauncher({
+        launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
+      }),
+    ),
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
   middleware: [

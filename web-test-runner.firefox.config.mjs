@@ -2,6 +2,7 @@
 // is Chromium's V8). Usage: npm run test:firefox (Debian: apt-get install -y firefox-esr).
 import { existsSync } from 'node:fs';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { freshPagePerFile } from './scripts/find-chrome.mjs';
 import base from './web-test-runner.config.mjs';
 
 const FIREFOX = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
@@ -21,8 +22,10 @@ export default {
   // Gecko is slower to start pages and service workers here than Chromium.
   testsFinishTimeout: 300_000,
   browsers: [
-    puppeteerLauncher({
-      launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
-    }),
+    freshPagePerFile(
+      puppeteerLauncher({
+        launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
+      }),
+    ),
   ],
 };

@@ -48,3 +48,21 @@ export const CHROME_ARGS = [
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
 ];
+
+/**
+ * Gives every test file a page of its own. The launcher otherwise reuses one tab for file after
+ * file, sending it to about:blank in between, so its session history fills up to the browser's cap
+ * of 50 entries; tests of Back and Forward then behave differently from a run of their file alone.
+ * (Uses the Chrome/Puppeteer launcher's page pool, which is not configurable.)
+ */
+export function freshPagePerFile(launcher) {
+  const stop = launcher.stopSession.bind(launcher);
+  launcher.stopSession = async (sessionId) => {
+    const page = launcher.activePages.get(sessionId);
+    const result = await stop(sessionId);
+    launcher.inactivePages = launcher.inactivePages.filter((p) => p !== page);
+    await page?.puppeteerPage.close().catch(() => undefined);
+    return result;
+  };
+  return launcher;
+}
