@@ -4,11 +4,10 @@
 // and WebKit's computed roles (WebDriver, under Xvfb). Firefox has no such interface outside CDP,
 // which it no longer offers; it honours explicit ARIA roles whatever the display.
 // Usage: npm run build-storybook && xvfb-run -a node scripts/check-table-semantics.mjs
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { remote } from 'webdriverio';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+import { findWebKit, startWebKitDriver } from './find-webkit.mjs';
 import { serveStatic } from './static-server.mjs';
 import { storySettled, storyUrl, watchStories } from './story-page.mjs';
 
@@ -49,24 +48,10 @@ const failures = [];
 }
 
 // WebKit (WebKitGTK's MiniBrowser over WebDriver): the computed role of each table element.
-const DRIVER = '/usr/bin/WebKitWebDriver';
-const MINIBROWSER = ['x86_64', 'aarch64']
-  .map((arch) => `/usr/lib/${arch}-linux-gnu/webkit2gtk-4.1/MiniBrowser`)
-  .find((p) => existsSync(p));
-if (existsSync(DRIVER) && MINIBROWSER) {
-  const port = 4400 + Math.floor(Math.random() * 500);
-  const driver = spawn(DRIVER, [`--port=${port}`], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port,
-    logLevel: 'error',
-    capabilities: {
-      browserName: 'MiniBrowser',
-      'wdio:enforceWebDriverClassic': true,
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-    },
-  });
+const webkit = findWebKit();
+if (webkit.driver && webkit.browser) {
+  const { stop, ...driver } = await startWebKitDriver(webkit);
+  const browser = await remote({ ...driver, logLevel: 'error' });
   try {
     await browser.url(storyUrl(server.url, STORY));
     const inbox = await browser.$('secure-inbox');
@@ -86,7 +71,7 @@ if (existsSync(DRIVER) && MINIBROWSER) {
     console.log('WebKit: computed roles checked');
   } finally {
     await browser.deleteSession();
-    driver.kill();
+    stop();
   }
 } else {
   failures.push('WebKit: no WebKitWebDriver and MiniBrowser (Debian: apt-get install -y webkit2gtk-driver)');
