@@ -13,7 +13,7 @@ import {
 import { emptyDraft, hasUnsentContent, type MessageDraft } from './drafts.js';
 import { SendController, type SendPhase } from './send-controller.js';
 import { getDraft, serverConfig, type SessionEvent } from './session.js';
-import { isAuthRequired, SessionLink } from './session-link.js';
+import { isAuthRequired, SessionLink, signedOutError } from './session-link.js';
 
 /** The fields a message form may have, in the order they are shown (and listed in the error summary). */
 export const MESSAGE_FIELDS = ['organisation', 'subject', 'body', 'files'] as const;
@@ -147,7 +147,10 @@ export class MessageFormController implements ReactiveController {
   }
 
   #onSession(event: SessionEvent): void {
-    if (event === 'user-changed' || event === 'forgotten') {
+    if (event === 'signed-out') {
+      // Whoever signs in next must not send this user's words: no retry goes out by itself.
+      this.#sender.stop(signedOutError());
+    } else if (event === 'user-changed' || event === 'forgotten') {
       // The previous user's drafts are gone (session.ts); nothing of theirs stays in this form.
       this.#sender.reset(true);
       this.errors = {};

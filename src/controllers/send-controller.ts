@@ -154,6 +154,24 @@ export class SendController<T> implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /**
+   * The session ended: a scheduled retry is cancelled and a request under way is aborted (it may
+   * have reached the server, so its outcome is then unknown). Nothing is sent again by itself:
+   * only a new `send` after it is known who is signed in (see MessageFormController.submit).
+   */
+  stop(error: unknown): void {
+    if (!this.busy) return;
+    if (this.phase === 'sending' && this.#draft) this.#draft.outcomeUnknown = true;
+    this.#clearRetry();
+    const abort = this.#abort;
+    this.#abort = undefined;
+    abort?.abort();
+    this.error = error;
+    this.phase = 'failed';
+    this.#host.requestUpdate();
+    this.#finish(undefined);
+  }
+
   readonly #online = (): void => {
     if (this.phase === 'waiting') {
       this.#clearRetry();

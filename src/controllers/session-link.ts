@@ -1,7 +1,8 @@
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
-import { AuthRequiredError } from '../adapter/errors.js';
-import { errorMessages } from '../adapter/error-messages.js';
+import { isErrorKind } from '../adapter/errors.js';
 import { sessionFor, type AdapterSession, type SessionEvent } from './session.js';
+
+export { signedOutError } from './session.js';
 
 /**
  * A controller's tie to the session of the adapter it uses (session.ts): it follows the adapter,
@@ -104,10 +105,6 @@ export class SessionLink {
  * or another copy of the library's count as well.
  */
 export function isAuthRequired(error: unknown): boolean {
-  return error instanceof AuthRequiredError || (error as { kind?: unknown } | null)?.kind === 'auth-required';
+  return isErrorKind(error, 'auth-required');
 }
 
-/** The error a controller holds for a session that has ended without a request of its own. */
-export function signedOutError(): AuthRequiredError {
-  return new AuthRequiredError(errorMessages.authRequired(), 401);
-}

@@ -16,7 +16,8 @@
  *   of the previous user are discarded before anything is sent.
  */
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
-import { AuthRequiredError } from '../adapter/errors.js';
+import { AuthRequiredError, isErrorKind } from '../adapter/errors.js';
+import { errorMessages } from '../adapter/error-messages.js';
 import type { SearchQuery, ServerConfig, Subject, User } from '../domain/index.js';
 import { emptyDraft, type MessageDraft } from './drafts.js';
 
@@ -66,6 +67,8 @@ export class AdapterSession {
   #signedOut = false;
   /** A check of who is signed in, shared by every Försök igen pressed meanwhile. */
   #resuming: Promise<'same' | 'changed'> | undefined = undefined;
+  /** Ended by `forget()`: a check that started before it never resumes anything after it. */
+  #epoch = new AbortController();
 
   constructor(adapter: SecureMessagesAdapter) {
     this.#adapter = adapter;
@@ -135,6 +138,9 @@ export class AdapterSession {
 
   /** Ends the session for the host: everything is cleared, drafts included. */
   forget(): void {
+    this.#epoch.abort();
+    this.#epoch = new AbortController();
+    this.#resuming = undefined;
     this.#signedOut = true;
     this.#clearServerAnswers();
     this.#drafts.clear();
@@ -144,12 +150,14 @@ export class AdapterSession {
   }
 
   async #check(): Promise<'same' | 'changed'> {
+    const epoch = this.#epoch.signal;
     this.#loads.delete('user');
     let user: User;
     try {
-      user = await this.#adapter.getCurrentUser(new AbortController().signal);
+      user = await untilAborted(this.#adapter.getCurrentUser(epoch), epoch);
     } catch (error) {
-      if (error instanceof AuthRequiredError) this.authRequired();
+      if (epoch.aborted) throw signedOutError();
+      if (isErrorKind(error, 'auth-required')) this.authRequired();
       throw error;
     }
     const previous = this.#owner;
@@ -213,6 +221,11 @@ export class AdapterSession {
   set inbox(value: RememberedInbox | undefined) {
     this.#inbox = value;
   }
+}
+
+/** The error a controller holds for a session that has ended without a request of its own. */
+export function signedOutError(): AuthRequiredError {
+  return new AuthRequiredError(errorMessages.authRequired(), 401);
 }
 
 const sessions = new WeakMap<SecureMessagesAdapter, AdapterSession>();
