@@ -10,6 +10,7 @@ import { MOCK_USER_IDS } from '../../mocks/index.js';
 import { sampleFile } from '../../mocks/sample-files.js';
 import type { ConversationRecord } from '../../mocks/store.js';
 import type { SecureMessagesAdapter } from '../../src/adapter/adapter.js';
+import { ChangeHub } from '../../src/adapter/change-hub.js';
 import { createRestAdapter } from '../../src/adapter/rest-adapter.js';
 import { replyDraftKey } from '../../src/controllers/drafts.js';
 import { recallInbox } from '../../src/controllers/inbox-query.js';
@@ -25,7 +26,7 @@ import type { SecureInbox } from '../../src/elements/secure-inbox/secure-inbox.j
 import type { SecureThread } from '../../src/elements/secure-thread/secure-thread.js';
 import { SecureAuthRequiredEvent, SecureMessageSentEvent } from '../../src/events/events.js';
 import { BASE_URL, eventually, pollIntervalsPass, useMockBackend } from './helpers.js';
-import { button, field, normalise, root } from './queries.js';
+import { button, field, hasButton, normalise, root } from './queries.js';
 import { alertText, body, formReady, messagesIn, pick, typeReply } from './secure-thread/thread-helpers.js';
 
 interface Sent {
@@ -33,23 +34,34 @@ interface Sent {
   path: string;
   background: string | null;
   idempotencyKey: string | null;
+  /** The answer's status, once it has come. */
+  status?: number;
+  /** The request has ended: answered, failed or aborted. */
+  settled?: boolean;
 }
 
 /** A REST adapter whose every request (uploads included) goes through a `fetch` that records it. */
-function recordingAdapter(): { adapter: SecureMessagesAdapter; sent: Sent[] } {
+function recordingAdapter(changes?: ChangeHub): { adapter: SecureMessagesAdapter; sent: Sent[] } {
   const sent: Sent[] = [];
   const adapter = createRestAdapter({
     baseUrl: BASE_URL,
+    changes,
     fetch: (input, init) => {
       const headers = new Headers(init?.headers);
       const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-      sent.push({
+      const request: Sent = {
         method: init?.method ?? 'GET',
         path: url.pathname.slice(BASE_URL.length),
         background: headers.get('X-Background-Request'),
         idempotencyKey: headers.get('Idempotency-Key'),
-      });
-      return fetch(input, init);
+      };
+      sent.push(request);
+      return fetch(input, init)
+        .then((response) => {
+          request.status = response.status;
+          return response;
+        })
+        .finally(() => (request.settled = true));
     },
   });
   return { adapter, sent };
@@ -221,6 +233,229 @@ describe('the end of a session', function () {
     expect(writes().length).to.equal(writesBefore);
     expect(messagesIn(backend, number)).to.equal(before);
     await expect(thread).to.be.accessible();
+  });
+
+  /**
+   * The badge's next poll answers 401 (the session timed out at the unattended desk); then every
+   * fault ends (a hung request with a network error) and a colleague signs in at the server.
+   */
+  async function endedForColleague(page: HTMLElement, badge: NoticeBadge): Promise<void> {
+    backend.faults.add({ kind: 'status', status: 401, match: { path: '/notices/count' } });
+    const ended = oneEvent(page, SecureAuthRequiredEvent.eventName);
+    void badge.refresh();
+    await ended;
+    backend.faults.clear();
+    backend.setCurrentUser(MOCK_USER_IDS.colleague);
+  }
+
+  /**
+   * The attack: a reply fails so that a retry is scheduled (`fault`), or hangs under way; before
+   * the retry, the badge's poll answers 401 and a colleague signs in at the same desk. Nobody
+   * presses anything. Returns what the adapter sent afterwards and the page, for the checks.
+   */
+  async function retryOutlivesTheSession(fault: 'scheduled' | 'in-flight') {
+    const record = richConversation();
+    const number = record.summary.number;
+    const before = messagesIn(backend, number);
+    const { adapter, sent } = recordingAdapter();
+    const retryDelay = 400;
+    const page = await fixture<HTMLElement>(
+      html`<secure-adapter-provider .adapter=${adapter}>
+        <notice-badge poll-interval="0"></notice-badge>
+        <secure-thread number=${number} .retryDelays=${[retryDelay]} .sendTimeout=${1000}></secure-thread>
+      </secure-adapter-provider>`,
+    );
+    const thread = page.querySelector<SecureThread>('secure-thread')!;
+    const badge = page.querySelector<NoticeBadge>('notice-badge')!;
+    await formReady(thread);
+    await eventually(() => badge.status === 'ready');
+    const replies = () => sent.filter((s) => s.method === 'POST' && s.path === `/conversations/${number}/messages`);
+    await typeReply(thread, 'Lönen för 19121212-1212 ska rättas.');
+    const path = `/conversations/${number}/messages`;
+    if (fault === 'scheduled') backend.faults.add({ kind: 'status', status: 503, times: 1, match: { path } });
+    else backend.faults.add({ kind: 'hang', times: 1, match: { path } });
+    button(thread, 'Skicka').click();
+    await eventually(() => replies().length === 1);
+    if (fault === 'scheduled') {
+      await eventually(() => normalise(pageText(thread)).includes('Vi försöker igen automatiskt'));
+    }
+    await endedForColleague(page, badge);
+    // Past the time the retry was due (and the hung request's time-out): a timer set now for
+    // longer than the retry's falls due after it, and the retry would have been sent by then.
+    await new Promise((resolve) => setTimeout(resolve, retryDelay + 1000 + 100));
+    return { number, before, sent, replies, thread, adapter };
+  }
+
+  for (const fault of ['scheduled', 'in-flight'] as const) {
+    it(`${fault === 'scheduled' ? 'a scheduled retry of a reply' : 'a reply under way'} stops when the session ends: a colleague who signs in next never sends the first user's words`, async () => {
+      const { number, before, replies, thread } = await retryOutlivesTheSession(fault);
+      expect(replies(), 'a reply was sent after the session ended').to.have.length(1);
+      expect(messagesIn(backend, number)).to.equal(before);
+      const authors = backend.store.record(number)!.messages.map((m) => m.author.id);
+      expect(authors).not.to.include(MOCK_USER_IDS.colleague);
+      expect(normalise(pageText())).not.to.include('19121212-1212');
+
+      // The colleague presses Försök igen: the first user's draft is discarded, unsent.
+      button(thread, 'Försök igen').click();
+      await formReady(thread);
+      await eventually(() => alertText(thread).includes('Du är inloggad som en annan användare'));
+      expect(body(thread).value).to.equal('');
+      expect(replies()).to.have.length(1);
+      expect(messagesIn(backend, number)).to.equal(before);
+    });
+  }
+
+  it('a retry stopped by the session end is sent by the same user, once, under the same key, after Försök igen', async () => {
+    const { number, before, replies, thread } = await retryOutlivesTheSession('scheduled');
+    backend.setCurrentUser(MOCK_USER_IDS.employer);
+    button(thread, 'Försök igen').click();
+    await formReady(thread);
+    expect(body(thread).value).to.equal('Lönen för 19121212-1212 ska rättas.');
+    expect(replies()).to.have.length(1);
+    const sentEvent = oneEvent(thread, SecureMessageSentEvent.eventName);
+    button(thread, 'Försök igen').click();
+    await sentEvent;
+    expect(replies()).to.have.length(2);
+    expect(replies()[1].idempotencyKey).to.equal(replies()[0].idempotencyKey);
+    expect(messagesIn(backend, number)).to.equal(before + 1);
+    expect(backend.store.record(number)!.messages.at(-1)!.author.id).to.equal(MOCK_USER_IDS.employer);
+  });
+
+  it('forgetSession while Försök igen still waits for a slow /me: nothing comes back when the answer arrives', async () => {
+    const { record, adapter, sent, page, thread, badge } = await onePage(html`<secure-inbox></secure-inbox>`);
+    const inbox = page.querySelector<SecureInbox>('secure-inbox')!;
+    await eventually(() => root(inbox).querySelector('tbody tr'));
+    const personal = personalTexts(record);
+    backend.faults.add({ kind: 'status', status: 401, times: 1, match: { path: '/notices/count' } });
+    const ended = oneEvent(page, SecureAuthRequiredEvent.eventName);
+    badge.refresh();
+    await ended;
+    await waitUntil(() => leftOnScreen(personal).length === 0, 'personal data stayed on the page');
+
+    // Försök igen: /me is slow. Meanwhile the portal signs the user out.
+    backend.faults.add({ kind: 'latency', ms: 300, times: 1, match: { method: 'GET', path: '/me' } });
+    const asked = sent.length;
+    button(thread, 'Försök igen').click();
+    await eventually(() => sent.slice(asked).some((s) => s.path === '/me'));
+    forgetSession(adapter);
+    // The slow check ends (answered for the same user, who is still signed in at the server, or
+    // given up).
+    await eventually(() => sent.slice(asked).some((s) => s.path === '/me' && s.settled));
+    // Ten more poll intervals: nothing is asked, nothing comes back.
+    const settled = sent.length;
+    await pollIntervalsPass(0.05, 10);
+    expect(sent.slice(settled)).to.deep.equal([]);
+    expect(leftOnScreen(personal)).to.deep.equal([]);
+    expect(root(thread).querySelector('dl.details')).to.equal(null);
+    expect(root(inbox).querySelector('tbody tr')).to.equal(null);
+    expect(badge.count).to.equal(undefined);
+    expect(button(thread, 'Försök igen')).to.be.instanceOf(HTMLButtonElement);
+  });
+
+  describe('nothing under way when the session ends resumes work after it', () => {
+    interface Page {
+      number: string;
+      page: HTMLElement;
+      thread: SecureThread;
+      inbox: SecureInbox;
+      changes: ChangeHub;
+    }
+    interface Case {
+      /** The conversation to show (default: a rich one). */
+      conversation?: (r: ConversationRecord) => boolean;
+      /** Starts something that takes time; returns the paths it must never ask for after the end. */
+      start: (p: Page) => Promise<RegExp>;
+      /** Done once the session has ended. */
+      afterEnd?: (p: Page) => void;
+    }
+    const open = (r: ConversationRecord) => r.summary.status !== 'closed' && r.messages.length >= 2;
+    const unassigned = (r: ConversationRecord) => open(r) && r.summary.assignee === null;
+    const others = (r: ConversationRecord) =>
+      open(r) && r.summary.assignee !== null && r.summary.assignee.id !== MOCK_USER_IDS.employer;
+    const cases: Record<string, Case> = {
+      "the list's debounced search": {
+        start: async ({ inbox }) => {
+          const text = field<HTMLInputElement>(inbox, 'Meddelandetext');
+          text.value = '19121212-1212';
+          text.dispatchEvent(new Event('input', { bubbles: true }));
+          return /^\/conversations\/search$/;
+        },
+      },
+      'a change reported by another element after the end': {
+        start: async () => /^\/(conversations|notices)/,
+        afterEnd: ({ changes, number }) => changes.notify({ type: 'replied', number }),
+      },
+      'a download': {
+        start: async ({ number, thread }) => {
+          const id = backend.store.record(number)!.messages.flatMap((m) => m.attachments)[0]!.id;
+          backend.faults.add({ kind: 'hang', match: { path: `/conversations/${number}/attachments/${id}` } });
+          const download = [...root(thread).querySelectorAll('button')].find((b) =>
+            normalise(b.textContent).includes('Ladda ner'),
+          )!;
+          download.click();
+          return /\/attachments\//;
+        },
+      },
+      'a claim': {
+        conversation: unassigned,
+        start: async ({ number, thread }) => {
+          backend.faults.add({ kind: 'hang', match: { path: `/conversations/${number}/claim` } });
+          field<HTMLInputElement>(thread, 'Jag arbetar med ärendet').click();
+          return /\/(claim|release)$/;
+        },
+      },
+      'a take-over': {
+        conversation: others,
+        start: async ({ number, thread }) => {
+          backend.faults.add({ kind: 'hang', match: { path: `/conversations/${number}/take-over` } });
+          button(thread, 'Jag tar över ärendet').click();
+          await eventually(() => [...root(thread).querySelectorAll('dialog')].some((d) => d.open));
+          button(thread, 'Ja, ta över ärendet').click();
+          return /\/take-over$/;
+        },
+      },
+    };
+
+    for (const [name, { conversation, start, afterEnd }] of Object.entries(cases)) {
+      it(name, async () => {
+        const record = conversation ? backend.store.record(pick(backend, conversation))! : richConversation();
+        const number = record.summary.number;
+        const assignee = backend.store.peek(number)!.assignee?.id;
+        const changes = new ChangeHub();
+        const { adapter, sent } = recordingAdapter(changes);
+        const page = await fixture<HTMLElement>(
+          html`<secure-adapter-provider .adapter=${adapter}>
+            <notice-badge poll-interval="0"></notice-badge>
+            <secure-inbox .debounce=${300}></secure-inbox>
+            <secure-thread number=${number} poll-interval="0"></secure-thread>
+          </secure-adapter-provider>`,
+        );
+        const thread = page.querySelector<SecureThread>('secure-thread')!;
+        const inbox = page.querySelector<SecureInbox>('secure-inbox')!;
+        const badge = page.querySelector<NoticeBadge>('notice-badge')!;
+        await formReady(thread);
+        await eventually(() => root(inbox).querySelector('tbody tr') && badge.status === 'ready');
+        if (!hasButton(inbox, 'Dölj filtrering')) button(inbox, 'Visa filtrering').click();
+        await inbox.updateComplete;
+        const p = { number, page, thread, inbox, changes };
+        const messages = messagesIn(backend, number);
+        const forbidden = await start(p);
+        const atEnd = sent.length;
+        await endedForColleague(page, badge);
+        afterEnd?.(p);
+        // Past the debounce, and until every request has ended.
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        await eventually(() => sent.every((s) => s.settled), 'a request did not end');
+        const after = sent.slice(atEnd).filter((s) => forbidden.test(s.path) && s.status !== 401);
+        expect(after, 'work resumed after the session ended').to.deep.equal([]);
+        expect(sent.slice(atEnd).filter((s) => s.status === 200)).to.deep.equal([]);
+        expect(leftOnScreen(personalTexts(record))).to.deep.equal([]);
+        expect(normalise(pageText())).not.to.include('19121212-1212');
+        expect(backend.store.peek(number)!.assignee?.id).to.equal(assignee);
+        expect(messagesIn(backend, number)).to.equal(messages);
+        await expect(thread).to.be.accessible();
+      });
+    }
   });
 
   it('forgetSession: every element on the adapter shows its signed-out state, and the drafts are gone', async () => {
