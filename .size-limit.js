@@ -1,0 +1,44 @@
+// Size Limit (`npm run size`, in CI after the build): what a portal loads, measured as a portal
+// bundles the package — esbuild, minified, gzip level 9 — with Lit and its packages inside, once
+// per bundle (Size Limit leaves peer dependencies out by default; a portal cannot). The English
+// texts load on demand after setLocale('en') and are not counted.
+const elements = {
+  'notice-badge': 'NoticeBadge',
+  'secure-adapter-provider': 'SecureAdapterProvider',
+  'secure-compose': 'SecureCompose',
+  'secure-inbox': 'SecureInbox',
+  'secure-thread': 'SecureThread',
+  'secure-messages': 'SecureMessages',
+};
+// Limits in kB of 1,000 bytes, a little above today's figures so that growth fails CI. The targets
+// are <notice-badge> ≤ 10.5 kB and the whole feature ≤ 35 kB.
+const LIMITS = {
+  'notice-badge': '12.5 kB',
+  'secure-adapter-provider': '7.5 kB',
+  'secure-compose': '21.5 kB',
+  'secure-inbox': '20.8 kB',
+  'secure-thread': '28 kB',
+  'secure-messages': '37 kB',
+};
+const WHOLE_FEATURE_LIMIT = '43 kB';
+const withLit = (config) => ({ ...config, format: 'esm', external: ['./en-*'] });
+const check = (name, imports, limit) => ({
+  name,
+  path: Object.keys(imports),
+  import: imports,
+  gzip: true,
+  limit,
+  modifyEsbuildConfig: withLit,
+});
+const define = (tag) => ({ [`dist/define/${tag}.js`]: `{ ${elements[tag]} }` });
+
+export default [
+  // Each element alone, as a site that embeds only it (e.g. the badge in a menu) bundles it.
+  ...Object.entries(LIMITS).map(([tag, limit]) => check(`<${tag}>`, define(tag), limit)),
+  // The whole feature: every element and the REST adapter in one bundle.
+  check(
+    'whole feature with the REST adapter',
+    Object.assign({ 'dist/adapter.js': '{ createRestAdapter }' }, ...Object.keys(elements).map(define)),
+    WHOLE_FEATURE_LIMIT,
+  ),
+];
