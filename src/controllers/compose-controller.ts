@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import type { Organisation, Subject, User } from '../domain/index.js';
-import { currentUser, subjects, type SessionEvent } from './session.js';
+import { currentUser, subjects } from './session.js';
 import { taskPhase } from './resumable-task.js';
 import { isAuthRequired, SessionLink, signedOutError } from './session-link.js';
 
@@ -48,10 +48,18 @@ export class ComposeController implements ReactiveController {
   constructor(host: ReactiveControllerHost, options: ComposeControllerOptions) {
     this.#host = host;
     this.#options = options;
-    this.#session = new SessionLink(
-      (event) => this.#onSession(event),
-      () => options.onAuthRequired?.(),
-    );
+    this.#session = new SessionLink({
+      // A run without a request (the session has ended) drops the user and the organisations.
+      ended: () => {
+        this.#session.dropAnswer(this.#task);
+        host.requestUpdate();
+      },
+      resumed: () => {
+        this.#resumeError = undefined;
+        void this.#task.run();
+      },
+      authRequired: () => options.onAuthRequired?.(),
+    });
     host.addController(this);
     this.#task = new Task(host, {
       args: () => [options.adapter()] as [SecureMessagesAdapter | undefined],
@@ -84,13 +92,16 @@ export class ComposeController implements ReactiveController {
 
   /** Försök igen: after the session ended, asks who is signed in now; else loads again. */
   reload(): void {
-    this.#resumeError = undefined;
-    const resuming = this.#session.retry((error) => {
-      this.#resumeError = error;
-      this.#host.requestUpdate();
-    });
-    if (!resuming) void this.#task.run();
-    this.#host.requestUpdate();
+    this.#session.retry(
+      (error) => {
+        this.#resumeError = error;
+        this.#host.requestUpdate();
+      },
+      () => {
+        this.#resumeError = undefined;
+        void this.#task.run();
+      },
+    );
   }
 
   hostConnected(): void {
@@ -118,18 +129,5 @@ export class ComposeController implements ReactiveController {
       ? await adapter.getOrganisations(signal)
       : [];
     return { user, subjects: subjectList, organisations };
-  }
-
-  #onSession(event: SessionEvent): void {
-    if (event === 'resumed') {
-      this.#resumeError = undefined;
-      void this.#task.run();
-    } else if (event === 'signed-out' || event === 'forgotten') {
-      // A run without a request (the session has ended) drops the user and the organisations.
-      queueMicrotask(() => {
-        if (this.#session.signedOut) void this.#task.run();
-      });
-    }
-    this.#host.requestUpdate();
   }
 }

@@ -24,7 +24,7 @@ import {
   sameFilters,
   sanitiseQuery,
 } from './inbox-query.js';
-import { currentUser, subjects, type SessionEvent } from './session.js';
+import { currentUser, subjects } from './session.js';
 import { ResumableTask, taskPhase } from './resumable-task.js';
 import { SessionLink, signedOutError } from './session-link.js';
 
@@ -84,13 +84,10 @@ export class InboxController implements ReactiveController {
   /** The host set `query` (or `filtersOpen`) itself: do not replace it with a remembered one. */
   #explicitQuery = false;
   #explicitOpen = false;
-  #context: Promise<void> | undefined = undefined;
-  #contextAbort: AbortController | undefined = undefined;
   #timer: ReturnType<typeof setTimeout> | undefined = undefined;
   #busyTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   /** The search under way has taken longer than BUSY_DELAY. */
   #slow = false;
-  #unsubscribe: (() => void) | undefined = undefined;
   #lastResult: SearchResult | undefined = undefined;
   #lastError: unknown = undefined;
   #connected = false;
@@ -105,15 +102,27 @@ export class InboxController implements ReactiveController {
     this.#options = options;
     this.#applied = defaultInboxQuery();
     this.draft = cloneFilters(this.#applied.filters);
-    this.#session = new SessionLink(
-      (event) => this.#onSession(event),
-      () => options.onAuthRequired?.(),
-    );
+    this.#session = new SessionLink({
+      ended: (event) => (event === 'forgotten' ? this.#startAfresh() : this.#signedOut()),
+      userChanged: () => this.#startAfresh(),
+      resumed: () => {
+        this.#lastError = undefined;
+        this.#remember();
+        this.#search();
+      },
+      authRequired: () => options.onAuthRequired?.(),
+      // Another element changed a conversation (sent, claimed, closed …): show the list as it is now.
+      changed: () => {
+        if (this.#session.signedOut) return;
+        this.#background = true;
+        void this.#task.run();
+      },
+    });
     host.addController(this);
     // Added after this controller, so hostUpdate below picks the adapter (and a remembered query) first.
     this.#task = new Task(host, {
       args: () => [this.#adapter, this.#applied] as [SecureMessagesAdapter | undefined, SearchQuery],
-      task: ([adapter, query], { signal }) => this.#search(adapter, query, signal),
+      task: ([adapter, query], { signal }) => this.#load(adapter, query, signal),
       onComplete: (result) => this.#completed(result),
       onError: (error) => this.#failed(error),
     });
@@ -264,17 +273,13 @@ export class InboxController implements ReactiveController {
    * searches again in every element on the adapter.
    */
   retry(): void {
-    const resuming = this.#session.retry((error) => {
-      this.#lastError = error;
-      this.#host.requestUpdate();
-    });
-    if (resuming) {
-      this.#lastError = undefined;
-      this.#host.requestUpdate();
-      return;
-    }
-    this.#background = false;
-    void this.#task.run();
+    this.#session.retry(
+      (error) => {
+        this.#lastError = error;
+        this.#host.requestUpdate();
+      },
+      () => this.#search(),
+    );
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -283,7 +288,6 @@ export class InboxController implements ReactiveController {
   hostConnected(): void {
     this.#connected = true;
     this.#session.follow(this.#adapter);
-    this.#subscribe();
     if (this.#session.signedOut) {
       // The session ended while this element was away (or before it came).
       if (this.#lastResult || this.user) this.#signedOut();
@@ -297,8 +301,6 @@ export class InboxController implements ReactiveController {
     this.#session.detach();
     this.#clearTimer();
     this.#settled();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
     this.#resumable.leave();
   }
 
@@ -306,14 +308,10 @@ export class InboxController implements ReactiveController {
     const adapter = this.#options.adapter();
     if (adapter === this.#adapter) return;
     this.#adapter = adapter;
-    this.#contextAbort?.abort();
-    this.#context = undefined;
     this.user = undefined;
     this.subjects = [];
     this.#lastResult = undefined;
     this.#lastError = undefined;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
     if (this.#connected) this.#session.follow(adapter);
     if (!adapter) return;
     const remembered = recallInbox(adapter);
@@ -326,7 +324,6 @@ export class InboxController implements ReactiveController {
     this.#explicitQuery = false;
     this.#explicitOpen = false;
     this.#remember();
-    this.#subscribe();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -348,41 +345,13 @@ export class InboxController implements ReactiveController {
     this.#timer = undefined;
   }
 
-  #subscribe(): void {
-    if (!this.#connected || !this.#adapter || this.#unsubscribe) return;
-    // Another element changed a conversation (sent, claimed, closed …): show the list as it is now.
-    this.#unsubscribe = this.#adapter.subscribe(() => {
-      if (this.#session.signedOut) return;
-      this.#background = true;
-      void this.#task.run();
-    });
+  /** Searches again for the user (Försök igen, or after the session resumed). */
+  #search(): void {
+    this.#background = false;
+    void this.#task.run();
   }
 
-  /**
-   * User and subjects (shared per adapter, see session.ts), put on the controller once; forgotten
-   * on failure so that a retry loads them again.
-   */
-  #loadContext(adapter: SecureMessagesAdapter): Promise<void> {
-    if (!this.#context) {
-      const abort = new AbortController();
-      this.#contextAbort = abort;
-      this.#context = Promise.all([currentUser(adapter, abort.signal), subjects(adapter, abort.signal)]).then(
-        ([user, subjects]) => {
-          if (adapter !== this.#adapter) return;
-          this.user = user;
-          this.subjects = subjects;
-          // Shown at once (e.g. the Ämne options), even while a slow search is still under way.
-          this.#host.requestUpdate();
-        },
-      );
-      this.#context.catch(() => {
-        if (this.#contextAbort === abort) this.#context = undefined;
-      });
-    }
-    return this.#context;
-  }
-
-  async #search(
+  async #load(
     adapter: SecureMessagesAdapter | undefined,
     query: SearchQuery,
     signal: AbortSignal,
@@ -397,8 +366,18 @@ export class InboxController implements ReactiveController {
       this.#slow = true;
       this.#host.requestUpdate();
     }, BUSY_DELAY);
+    // The user and the Ämnen are asked for once per adapter (session.ts) and shown as soon as they
+    // are there (e.g. the Ämne options), even while a slow search is still under way.
+    const context = Promise.all([currentUser(adapter, signal), subjects(adapter, signal)]).then(
+      ([user, subjects]) => {
+        if (adapter !== this.#adapter || this.#session.signedOut) return;
+        this.user = user;
+        this.subjects = subjects;
+        this.#host.requestUpdate();
+      },
+    );
     const [, result] = await Promise.all([
-      this.#loadContext(adapter),
+      context,
       adapter.searchConversations(cloneQuery(query), signal, { background }),
     ]);
     return result;
@@ -431,27 +410,13 @@ export class InboxController implements ReactiveController {
     this.#lastError = error;
   }
 
-  #onSession(event: SessionEvent): void {
-    switch (event) {
-      case 'signed-out':
-        this.#signedOut();
-        break;
-      case 'forgotten':
-      case 'user-changed':
-        // The remembered query is gone with the previous user's session: start from the defaults.
-        this.#applied = defaultInboxQuery();
-        this.draft = cloneFilters(this.#applied.filters);
-        this.errors = {};
-        this.#filtersOpen = false;
-        this.#signedOut();
-        break;
-      case 'resumed':
-        this.#lastError = undefined;
-        this.#remember();
-        this.#background = false;
-        void this.#task.run();
-        break;
-    }
+  /** The session ended for the host, or someone else signed in: the remembered query went with it. */
+  #startAfresh(): void {
+    this.#applied = defaultInboxQuery();
+    this.draft = cloneFilters(this.#applied.filters);
+    this.errors = {};
+    this.#filtersOpen = false;
+    this.#signedOut();
   }
 
   /**
@@ -462,16 +427,12 @@ export class InboxController implements ReactiveController {
     this.#clearTimer();
     this.#settled();
     this.#resumable.forget();
-    this.#contextAbort?.abort();
-    this.#context = undefined;
     this.user = undefined;
     this.subjects = [];
     this.#lastResult = undefined;
     this.#lastError = signedOutError();
-    // A run without a request drops the task's own copy of the rows (not from inside its callback).
-    queueMicrotask(() => {
-      if (this.#session.signedOut && this.#adapter) void this.#task.run();
-    });
+    // A run without a request drops the task's own copy of the rows.
+    this.#session.dropAnswer(this.#task, () => this.#adapter !== undefined);
     this.#host.requestUpdate();
   }
 }

@@ -104,10 +104,12 @@ export class MessageFormController implements ReactiveController {
     this.#adapter = options.adapter;
     this.fields = options.fields;
     this.#draftKey = options.draftKey;
-    this.#session = new SessionLink(
-      (event) => this.#onSession(event),
-      () => options.onAuthRequired?.(),
-    );
+    this.#session = new SessionLink({
+      ended: (event) => this.#changed(event),
+      userChanged: () => this.#changed('user-changed'),
+      resumed: () => this.#changed('resumed'),
+      authRequired: () => options.onAuthRequired?.(),
+    });
     host.addController(this);
     this.#sender = new SendController<Conversation>(host, {
       settings: () => ({ retryDelays: host.retryDelays, timeout: host.sendTimeout }),
@@ -146,7 +148,7 @@ export class MessageFormController implements ReactiveController {
     return this.#userChanged;
   }
 
-  #onSession(event: SessionEvent): void {
+  #changed(event: SessionEvent): void {
     if (event === 'signed-out') {
       // Whoever signs in next must not send this user's words: no retry goes out by itself.
       this.#sender.stop(signedOutError());

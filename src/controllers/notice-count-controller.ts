@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
-import type { SessionEvent } from './session.js';
 import { Poller, retryAfterOf } from './poller.js';
 import { SessionLink, signedOutError } from './session-link.js';
 
@@ -72,7 +71,6 @@ export class NoticeCountController implements ReactiveController {
   #adapter: NoticeCountAdapter | undefined = undefined;
   /** The adapter the current count belongs to; kept over a disconnect so re-attaching keeps the number. */
   #countAdapter: NoticeCountAdapter | undefined = undefined;
-  #unsubscribe: (() => void) | undefined = undefined;
   #request: AbortController | undefined = undefined;
   readonly #session: SessionLink;
   readonly #poller = new Poller({
@@ -89,10 +87,12 @@ export class NoticeCountController implements ReactiveController {
     this.#host = host;
     this.#getAdapter = options.adapter;
     this.#onAuthRequired = options.onAuthRequired;
-    this.#session = new SessionLink(
-      (event) => this.#onSession(event),
-      () => this.#onAuthRequired?.(),
-    );
+    this.#session = new SessionLink({
+      ended: () => this.#signedOut(),
+      resumed: () => void this.refresh(),
+      authRequired: () => this.#onAuthRequired?.(),
+      changed: () => void this.#refresh(true),
+    });
     this.#onCountChange = options.onCountChange;
     const timeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
     this.#requestTimeoutMs =
@@ -230,14 +230,8 @@ export class NoticeCountController implements ReactiveController {
       this.#host.requestUpdate();
     }
     if (next === undefined) return;
-    this.#unsubscribe = next.subscribe(this.#onChange);
     if (this.#session.signedOut) this.#signedOut();
     else void this.refresh();
-  }
-
-  #onSession(event: SessionEvent): void {
-    if (event === 'resumed') void this.refresh();
-    else if (event === 'signed-out' || event === 'forgotten') this.#signedOut();
   }
 
   /** The session ended: no count on screen, no request in flight, no poll until Försök igen. */
@@ -251,18 +245,12 @@ export class NoticeCountController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Ends everything tied to the current adapter: subscription, request in flight, timer. */
+  /** Ends everything tied to the current adapter: the request in flight, the timer. */
   #detach(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
     if (this.#request) {
       this.#request.abort();
       this.#request = undefined;
     }
     this.#poller.stop();
   }
-
-  readonly #onChange = (): void => {
-    void this.#refresh(true);
-  };
 }

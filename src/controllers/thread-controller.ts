@@ -6,9 +6,9 @@ import type {
   SecureMessagesAdapter,
   SendOptions,
 } from '../adapter/adapter.js';
-import { AuthRequiredError, isAbortError, NotFoundError } from '../adapter/errors.js';
+import { isAbortError, isErrorKind, NotFoundError } from '../adapter/errors.js';
 import { validateMessageNumber, type Conversation, type User } from '../domain/index.js';
-import { currentUser, type SessionEvent } from './session.js';
+import { currentUser } from './session.js';
 import { Poller, retryAfterOf } from './poller.js';
 import { ResumableTask } from './resumable-task.js';
 import { SessionLink, signedOutError } from './session-link.js';
@@ -98,7 +98,6 @@ export class ThreadController implements ReactiveController {
   /** The next load follows a failed write: its changes are explained already, not remote news. */
   #quiet = false;
   #connected = false;
-  #unsubscribe: (() => void) | undefined = undefined;
   #pending: ThreadAction | undefined = undefined;
   #requests = new Set<AbortController>();
   readonly #poller = new Poller({
@@ -109,10 +108,18 @@ export class ThreadController implements ReactiveController {
   readonly #resumable: ResumableTask;
   /** The next load was asked for by no user (polling, changes, the tab showing again). */
   #background = false;
-  readonly #session = new SessionLink(
-    (event) => this.#onSession(event),
-    () => this.#options.onAuthRequired?.(),
-  );
+  readonly #session = new SessionLink({
+    ended: () => this.#signedOut(),
+    resumed: () => {
+      if (!this.#adapter || this.#number === '') return;
+      this.#error = undefined;
+      this.#loadAgain();
+    },
+    authRequired: () => this.#options.onAuthRequired?.(),
+    changed: (change) => {
+      if (change.number === this.#number) this.refresh();
+    },
+  });
 
   constructor(host: ThreadHost, options: ThreadControllerOptions) {
     this.#host = host;
@@ -136,8 +143,8 @@ export class ThreadController implements ReactiveController {
     if (this.#conversation) return 'loaded';
     const error = this.#error;
     if (error === undefined) return 'loading';
-    if (error instanceof NotFoundError) return 'not-found';
-    if (error instanceof AuthRequiredError) return 'auth-required';
+    if (isErrorKind(error, 'not-found')) return 'not-found';
+    if (isErrorKind(error, 'auth-required')) return 'auth-required';
     return 'error';
   }
 
@@ -175,18 +182,16 @@ export class ThreadController implements ReactiveController {
    * every element on the adapter, this one too.
    */
   reload(): void {
-    const resuming = this.#session.retry((error) => {
-      this.#error = error;
-      this.#host.requestUpdate();
-    });
-    if (resuming) {
-      this.#error = undefined;
-      this.#host.requestUpdate();
-      return;
-    }
-    if (!this.#conversation) this.#error = undefined;
-    this.#background = false;
-    void this.#task.run();
+    this.#session.retry(
+      (error) => {
+        this.#error = error;
+        this.#host.requestUpdate();
+      },
+      () => {
+        if (!this.#conversation) this.#error = undefined;
+        this.#loadAgain();
+      },
+    );
   }
 
   /** Loads the conversation again in the background (polling, changes); never after the session ended. */
@@ -270,7 +275,6 @@ export class ThreadController implements ReactiveController {
     this.#connected = true;
     this.#poller.connect();
     this.#session.follow(this.#adapter);
-    this.#subscribe();
     // The session ended while this element was away.
     if (this.#session.signedOut && this.#conversation) {
       this.#signedOut();
@@ -283,8 +287,6 @@ export class ThreadController implements ReactiveController {
     this.#connected = false;
     this.#poller.disconnect();
     this.#session.detach();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
     for (const write of this.#requests) write.abort();
     this.#requests.clear();
     this.#pending = undefined;
@@ -295,10 +297,6 @@ export class ThreadController implements ReactiveController {
     const adapter = this.#options.adapter();
     const number = this.#host.number.trim();
     if (adapter === this.#adapter && number === this.#number) return;
-    if (adapter !== this.#adapter) {
-      this.#unsubscribe?.();
-      this.#unsubscribe = undefined;
-    }
     this.#adapter = adapter;
     this.#number = number;
     this.#conversation = undefined;
@@ -307,7 +305,6 @@ export class ThreadController implements ReactiveController {
     this.#generation++;
     this.#poller.stop();
     if (this.#connected) this.#session.follow(adapter);
-    this.#subscribe();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -383,7 +380,7 @@ export class ThreadController implements ReactiveController {
     this.#quiet = false;
     if (this.#authFailed(error)) return;
     // A failed background refresh keeps the conversation on screen, except when it is gone.
-    if (!this.#conversation || error instanceof NotFoundError) {
+    if (!this.#conversation || isErrorKind(error, 'not-found')) {
       this.#conversation = undefined;
       this.#error = error;
     }
@@ -399,14 +396,10 @@ export class ThreadController implements ReactiveController {
     return true;
   }
 
-  #onSession(event: SessionEvent): void {
-    if (event === 'signed-out' || event === 'forgotten') {
-      this.#signedOut();
-    } else if (event === 'resumed' && this.#adapter && this.#number !== '') {
-      this.#error = undefined;
-      this.#background = false;
-      void this.#task.run();
-    }
+  /** Loads the conversation again for the user (Försök igen, or after the session resumed). */
+  #loadAgain(): void {
+    this.#background = false;
+    void this.#task.run();
   }
 
   /**
@@ -426,18 +419,8 @@ export class ThreadController implements ReactiveController {
     this.#error = signedOutError();
     this.#options.onSignedOut?.();
     // A run without a request (the session has ended) drops the task's own copy of the answer.
-    // Not from inside a task callback, which this may be called from.
-    queueMicrotask(() => {
-      if (this.#session.signedOut && this.#adapter && this.#number !== '') void this.#task.run();
-    });
+    this.#session.dropAnswer(this.#task, () => this.#adapter !== undefined && this.#number !== '');
     this.#host.requestUpdate();
-  }
-
-  #subscribe(): void {
-    if (!this.#connected || !this.#adapter || this.#unsubscribe) return;
-    this.#unsubscribe = this.#adapter.subscribe((change) => {
-      if (change.number === this.#number) this.refresh();
-    });
   }
 
   /** `pollInterval` changed: the countdown starts afresh (polling stops at 0). */
