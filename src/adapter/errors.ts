@@ -1,9 +1,14 @@
 import type { UserRef } from '../domain/types.js';
+import type { Problem } from './problem.js';
 
 /**
  * Every failure an adapter reports is one of these typed errors, so elements can react
  * to the kind of failure without looking at HTTP details. Aborts are not errors of ours:
  * an aborted call rejects with the signal's reason (a `DOMException` named `AbortError`).
+ *
+ * An error carries its `kind`, the HTTP `status`, the server's `problem` details and the kind's
+ * own fields. Its `message` is plain English for developers and logs, never shown to users: the
+ * elements word every kind themselves, in the active locale, from their text modules.
  */
 export const ERROR_KINDS = [
   'network',
@@ -18,15 +23,26 @@ export const ERROR_KINDS = [
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
+export interface AdapterErrorOptions extends ErrorOptions {
+  /** The standard members of the problem document (RFC 9457) the server answered with. */
+  problem?: ProblemDetails;
+}
+
+/** What a problem document says beyond its kind, for logs: every member optional, each checked. */
+export type ProblemDetails = Partial<Pick<Problem, 'type' | 'title' | 'status' | 'detail'>>;
+
 export abstract class AdapterError extends Error {
   abstract readonly kind: ErrorKind;
   /** HTTP status when the server answered, else undefined. */
   readonly status: number | undefined;
+  /** The server's problem details, when its answer was a problem document. */
+  readonly problem: ProblemDetails | undefined;
 
-  constructor(message: string, status?: number, options?: ErrorOptions) {
+  constructor(message: string, status?: number, options?: AdapterErrorOptions) {
     super(message, options);
     this.name = new.target.name;
     this.status = status;
+    this.problem = options?.problem;
   }
 }
 
@@ -64,8 +80,14 @@ export class ConflictError extends AdapterError {
   readonly kind = 'conflict' as const;
   readonly assignee: UserRef | null;
   readonly currentVersion: string | null;
-  constructor(message: string, status: number, assignee: UserRef | null, currentVersion: string | null) {
-    super(message, status);
+  constructor(
+    message: string,
+    status: number,
+    assignee: UserRef | null,
+    currentVersion: string | null,
+    options?: AdapterErrorOptions,
+  ) {
+    super(message, status, options);
     this.assignee = assignee;
     this.currentVersion = currentVersion;
   }
@@ -78,8 +100,13 @@ export class ConflictError extends AdapterError {
 export class ValidationError extends AdapterError {
   readonly kind = 'validation' as const;
   readonly fieldErrors: Readonly<Record<string, string>>;
-  constructor(message: string, fieldErrors: Record<string, string>, status = 422) {
-    super(message, status);
+  constructor(
+    message: string,
+    fieldErrors: Record<string, string>,
+    status = 422,
+    options?: AdapterErrorOptions,
+  ) {
+    super(message, status, options);
     this.fieldErrors = fieldErrors;
   }
 }
@@ -88,8 +115,8 @@ export class ValidationError extends AdapterError {
 export class TooLargeError extends AdapterError {
   readonly kind = 'too-large' as const;
   readonly maxBytes: number | null;
-  constructor(message: string, maxBytes: number | null) {
-    super(message, 413);
+  constructor(message: string, maxBytes: number | null, options?: AdapterErrorOptions) {
+    super(message, 413, options);
     this.maxBytes = maxBytes;
   }
 }
@@ -97,8 +124,8 @@ export class TooLargeError extends AdapterError {
 /** 415: an attachment's type is not accepted. */
 export class UnsupportedTypeError extends AdapterError {
   readonly kind = 'unsupported-type' as const;
-  constructor(message: string) {
-    super(message, 415);
+  constructor(message: string, options?: AdapterErrorOptions) {
+    super(message, 415, options);
   }
 }
 
@@ -106,8 +133,13 @@ export class UnsupportedTypeError extends AdapterError {
 export class ServerError extends AdapterError {
   readonly kind = 'server' as const;
   readonly retryAfterSeconds: number | null;
-  constructor(message: string, status: number, retryAfterSeconds: number | null) {
-    super(message, status);
+  constructor(
+    message: string,
+    status: number,
+    retryAfterSeconds: number | null,
+    options?: AdapterErrorOptions,
+  ) {
+    super(message, status, options);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -1,21 +1,7 @@
 /**
- * HTTP details of the REST adapter that are worth testing on their own: entity tags, Retry-After,
- * Content-Disposition, and turning an error response into a typed error.
+ * The HTTP headers the REST adapter reads and writes: entity tags, Retry-After and
+ * Content-Disposition.
  */
-import type { UserRef } from '../domain/types.js';
-import { errorMessages } from './error-messages.js';
-import {
-  AuthRequiredError,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ServerError,
-  TooLargeError,
-  UnsupportedTypeError,
-  ValidationError,
-  type AdapterError,
-} from './errors.js';
-import { isRecord, isUserRef } from './guards.js';
 
 /** `"v7"` / `W/"v7"` → `v7`; null for a missing or empty header. */
 export function parseEtag(header: string | null): string | null {
@@ -88,65 +74,4 @@ export function safeFileName(name: string): string | null {
   // eslint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\\/\u0000-\u001f\u007f]/g, '_').trim();
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? null : cleaned;
-}
-
-async function readProblem(response: Response): Promise<Record<string, unknown>> {
-  try {
-    const body: unknown = JSON.parse(await response.text());
-    return isRecord(body) ? body : {};
-  } catch {
-    return {};
-  }
-}
-
-function fieldErrors(value: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (!isRecord(value)) return result;
-  for (const [field, message] of Object.entries(value)) {
-    if (typeof message === 'string') result[field] = message;
-  }
-  return result;
-}
-
-/**
- * The typed error for a response that is not a success. The body is read as a problem document
- * when it is one; a status alone still gives the right kind (a proxy's HTML 401 page is still
- * "sign in again").
- */
-export async function errorFromResponse(response: Response): Promise<AdapterError> {
-  const status = response.status;
-  const problem = await readProblem(response);
-  switch (status) {
-    case 400:
-    case 422:
-      return new ValidationError(errorMessages.validation(), fieldErrors(problem.errors), status);
-    case 401:
-      return new AuthRequiredError(errorMessages.authRequired(), status);
-    case 403:
-      return new ForbiddenError(errorMessages.forbidden(), status);
-    case 404:
-    case 410:
-      return new NotFoundError(errorMessages.notFound(), status);
-    case 409:
-    case 412: {
-      const assignee: UserRef | null = isUserRef(problem.assignee) ? problem.assignee : null;
-      const version =
-        typeof problem.version === 'string' ? problem.version : parseEtag(response.headers.get('ETag'));
-      const message = assignee ? errorMessages.conflictAssignee(assignee) : errorMessages.conflict();
-      return new ConflictError(message, status, assignee, version);
-    }
-    case 413:
-      return new TooLargeError(
-        errorMessages.tooLarge(),
-        typeof problem.maxBytes === 'number' && problem.maxBytes > 0 ? problem.maxBytes : null,
-      );
-    case 415:
-      return new UnsupportedTypeError(errorMessages.unsupportedType());
-    default: {
-      // 5xx, 429 and anything unexpected (e.g. 428: a bug on our side) — the user can only retry.
-      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-      const message = status >= 500 || status === 429 ? errorMessages.server() : errorMessages.badResponse();
-      return new ServerError(message, status, retryAfter);
-    }
-  }
 }

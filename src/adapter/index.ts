@@ -4,5 +4,4 @@ export type { Problem } from './problem.js';
 export * from './change-hub.js';
 export * from './context.js';
 export * from './rest-adapter.js';
-export { errorMessages } from './error-messages.js';
 export { parseContentDispositionFilename, parseEtag, parseRetryAfter, quoteEtag } from './http.js';

@@ -17,7 +17,6 @@
  */
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { AuthRequiredError, isErrorKind } from '../adapter/errors.js';
-import { errorMessages } from '../adapter/error-messages.js';
 import type { SearchQuery, ServerConfig, Subject, User } from '../domain/index.js';
 import { emptyDraft, type MessageDraft } from './drafts.js';
 
@@ -225,7 +224,7 @@ export class AdapterSession {
 
 /** The error a controller holds for a session that has ended without a request of its own. */
 export function signedOutError(): AuthRequiredError {
-  return new AuthRequiredError(errorMessages.authRequired(), 401);
+  return new AuthRequiredError('The session has ended; the user must sign in again.', 401);
 }
 
 const sessions = new WeakMap<SecureMessagesAdapter, AdapterSession>();

@@ -459,7 +459,7 @@ describe('REST adapter × mock backend (contract)', () => {
       expect(conflict.assignee?.id).to.equal(MOCK_USER_IDS.colleague);
       expect(conflict.assignee?.name).to.equal('Anna Berglund');
       expect(conflict.currentVersion).to.equal(byColleague.version);
-      expect(conflict.message).to.contain('\u2068Anna Berglund\u2069 (ABCD01)'); // the name isolated
+      expect(conflict.problem?.status).to.equal(412);
       expect(notified).to.equal(0);
       expect(backend.store.peek(target.number)?.assignee?.id).to.equal(MOCK_USER_IDS.colleague);
     });

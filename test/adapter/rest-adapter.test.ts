@@ -623,14 +623,25 @@ describe('REST adapter', () => {
         check: (e) => {
           expect(e).to.be.instanceOf(AuthRequiredError);
           expect((e as AuthRequiredError).status).to.equal(401);
-          expect((e as Error).message).to.equal('Du har blivit utloggad. Logga in igen för att fortsätta.');
+          // The problem document's details; the message is for developers, the elements word the kind.
+          expect((e as AuthRequiredError).problem).to.deep.equal({
+            type: 'about:blank',
+            title: 'Fel',
+            status: 401,
+          });
+          expect((e as Error).message).to.equal(
+            'HTTP 401: the session has ended; the user must sign in again.',
+          );
         },
       },
       {
         name: '401 with an HTML body → AuthRequiredError',
         response: () =>
           new HttpResponse('<html>login</html>', { status: 401, headers: { 'Content-Type': 'text/html' } }),
-        check: (e) => expect(e).to.be.instanceOf(AuthRequiredError),
+        check: (e) => {
+          expect(e).to.be.instanceOf(AuthRequiredError);
+          expect((e as AuthRequiredError).problem).to.equal(undefined);
+        },
       },
       {
         name: '403 → ForbiddenError',
@@ -651,7 +662,7 @@ describe('REST adapter', () => {
           expect(c.status).to.equal(409);
           expect(c.assignee).to.deep.equal(COLLEAGUE);
           expect(c.currentVersion).to.equal('v3');
-          expect(c.message).to.contain('\u2068Anna Börjesson\u2069 (ABCD01)'); // the name isolated
+          expect(c.problem?.status).to.equal(409);
         },
       },
       {
@@ -693,6 +704,7 @@ describe('REST adapter', () => {
           expect(e).to.be.instanceOf(ValidationError);
           expect((e as ValidationError).status).to.equal(400);
           expect((e as ValidationError).fieldErrors).to.deep.equal({});
+          expect((e as ValidationError).problem?.detail).to.equal('Idempotency-Key saknas.');
         },
       },
       {
@@ -759,7 +771,10 @@ describe('REST adapter', () => {
         check: (e) => {
           expect(e).to.be.instanceOf(ServerError);
           expect((e as ServerError).status).to.equal(200);
-          expect((e as Error).message).to.equal('Servern gav ett oväntat svar. Försök igen om en stund.');
+          expect((e as ServerError).problem).to.equal(undefined);
+          expect((e as Error).message).to.equal(
+            'HTTP 200: the response body is not what the contract describes.',
+          );
         },
       },
       {
@@ -774,7 +789,7 @@ describe('REST adapter', () => {
           expect(e).to.be.instanceOf(NetworkError);
           expect((e as NetworkError).outcomeUnknown).to.equal(false);
           expect((e as Error).message).to.equal(
-            'Det gick inte att nå servern. Kontrollera din anslutning och försök igen.',
+            'The request got no answer (offline, or the connection failed).',
           );
         },
       },

@@ -3,8 +3,8 @@ import { LOCALES, getLocale, isLocale, setLocale } from '../../src/localization/
 import { STATUSES } from '../../src/domain/status.js';
 import { validateMessageNumber } from '../../src/domain/validators.js';
 import { NetworkError } from '../../src/adapter/errors.js';
-import { errorMessages } from '../../src/adapter/error-messages.js';
-import { statusText, validationText } from '../../src/elements/shared/texts.js';
+import { describeError, statusText, validationText } from '../../src/elements/shared/texts.js';
+import { texts as threadTexts } from '../../src/elements/secure-thread/thread-texts.js';
 
 const SWEDISH = ['Nytt meddelande', 'Skickat', 'Besvarat', 'Svar inkommit', 'Avslutad'];
 const ENGLISH = ['New message', 'Sent', 'Answered', 'Reply received', 'Closed'];
@@ -24,6 +24,7 @@ describe('localisation', () => {
   });
 
   it('switches every text to English and back', async () => {
+    const offline = new NetworkError('offline', false); // worded when shown, not when it happened
     await setLocale('en');
     expect(getLocale()).to.equal('en');
     expect(STATUSES.map(statusText)).to.deep.equal(ENGLISH);
@@ -31,14 +32,17 @@ describe('localisation', () => {
     expect(invalid.ok).to.equal(false);
     if (!invalid.ok)
       expect(validationText(invalid)).to.equal('The message number must be five digits, for example 69743.');
-    expect(errorMessages.network()).to.match(/^Could not reach the server/);
+    expect(describeError(offline)).to.match(/^Could not reach the server/);
 
     await setLocale('sv');
     expect(STATUSES.map(statusText)).to.deep.equal(SWEDISH);
     const again = validateMessageNumber('123');
     if (!again.ok) expect(validationText(again)).to.match(/^Meddelandenumret ska vara fem siffror/);
-    expect(new NetworkError(errorMessages.network(), false).message).to.match(
-      /^Det gick inte att nå servern/,
-    );
+    expect(describeError(offline)).to.match(/^Det gick inte att nå servern/);
+  });
+
+  it('isolates a name inside a text, so its direction never mixes with the words around it', () => {
+    const anna = { id: 'ABCD01', name: 'Anna Börjesson', side: 'employer' } as const;
+    expect(threadTexts.conflictAssignee(anna)).to.contain('\u2068Anna Börjesson\u2069 (ABCD01)');
   });
 });

@@ -1,4 +1,3 @@
-import { errorMessages } from '../../adapter/error-messages.js';
 import { isErrorKind } from '../../adapter/errors.js';
 import type { ThreadAction } from '../../controllers/thread-controller.js';
 import { sameUserId, type User } from '../../domain/index.js';
@@ -12,9 +11,9 @@ import { texts } from './thread-texts.js';
 export function actionProblem(action: ThreadAction, error: unknown, user: User | undefined): string {
   if (isErrorKind(error, 'conflict') && action !== 'close') {
     const assignee = error.assignee ?? null;
-    if (!assignee) return errorMessages.conflict();
+    if (!assignee) return describeError(error);
     if (user && sameUserId(assignee.id, user.id)) return texts.conflictSelf();
-    return errorMessages.conflictAssignee(assignee);
+    return texts.conflictAssignee(assignee);
   }
   return describeError(error);
 }

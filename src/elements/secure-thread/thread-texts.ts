@@ -78,6 +78,10 @@ export const texts = {
     }),
   closeConfirm: () => msg('Ja, markera som avslutad', { id: 'thread.close.confirm' }),
   conflictSelf: () => msg('Du är redan ansvarig för ärendet.', { id: 'thread.conflict.self' }),
+  conflictAssignee: (assignee: UserRef) => {
+    const name = isolated(assignee.name);
+    return msg(str`Ärendet hanteras redan av ${name} (${assignee.id}).`, { id: 'error.conflict.assignee' });
+  },
 
   // Announcements (polite live region)
   claimed: () => msg('Du arbetar nu med ärendet.', { id: 'thread.announce.claimed' }),

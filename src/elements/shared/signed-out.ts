@@ -1,8 +1,7 @@
 import { type TemplateResult } from 'lit';
-import { errorMessages } from '../../adapter/error-messages.js';
 import { isErrorKind } from '../../adapter/errors.js';
 import { renderProblem } from './problem.js';
-import { describeError, formTexts } from './texts.js';
+import { describeError, errorTexts, formTexts } from './texts.js';
 
 export interface SignedOutOptions {
   /** Why (a 401, or what went wrong when Försök igen asked who is signed in now). */
@@ -27,7 +26,7 @@ export function renderSignedOut({ error, busy, draftKept, id, onRetry }: SignedO
     isErrorKind(error, 'auth-required') || error === undefined
       ? draftKept
         ? formTexts.signedOut()
-        : errorMessages.authRequired()
+        : errorTexts.authRequired()
       : describeError(error);
   return renderProblem({ text, busy, id, className: 'signed-out', onRetry });
 }

@@ -1,5 +1,4 @@
 import { msg, str } from '@lit/localize';
-import { errorMessages } from '../../adapter/error-messages.js';
 import { getLocale } from '../../localization/index.js';
 import { formatFileSize, formatNumber, type Status, type ValidationProblem } from '../../domain/index.js';
 import { errorKind, isErrorKind } from '../../adapter/errors.js';
@@ -7,12 +6,39 @@ import type { FieldProblem, FormProblem, MessageField } from '../../controllers/
 
 /**
  * The texts every element shares (Swedish source locale, stable ids). An element's own texts are
- * in its `<tag>-texts.ts`; the wording of the typed errors is `errorMessages` (one entry per kind).
+ * in its `<tag>-texts.ts`; the wording of the typed errors is `errorTexts` (one entry per kind).
  */
 export const sharedTexts = {
   retry: () => msg('Försök igen', { id: 'problem.retry' }),
   /** Read before every field error by screen readers only ("Fel: Välj ämne."). */
   errorPrefix: () => msg('Fel:', { id: 'form.error.prefix' }),
+};
+
+/**
+ * The words for each kind of typed error. An error's own `message` is for developers and is never
+ * shown: the adapter words nothing, so every text follows the locale of the moment it is shown.
+ */
+export const errorTexts = {
+  network: (): string =>
+    msg('Det gick inte att nå servern. Kontrollera din anslutning och försök igen.', { id: 'error.network' }),
+  networkOutcomeUnknown: (): string =>
+    msg('Svaret från servern kom inte fram, så det är oklart om ändringen hann sparas. Försök igen.', {
+      id: 'error.network.outcome-unknown',
+    }),
+  authRequired: (): string =>
+    msg('Du har blivit utloggad. Logga in igen för att fortsätta.', { id: 'error.auth-required' }),
+  forbidden: (): string => msg('Du har inte behörighet att göra detta.', { id: 'error.forbidden' }),
+  notFound: (): string =>
+    msg('Konversationen eller filen finns inte, eller så har du inte tillgång till den.', {
+      id: 'error.not-found',
+    }),
+  conflict: (): string =>
+    msg('Någon annan har ändrat ärendet. Läs in det igen och försök på nytt.', { id: 'error.conflict' }),
+  validation: (): string =>
+    msg('Uppgifterna kunde inte tas emot. Kontrollera dem och försök igen.', { id: 'error.validation' }),
+  tooLarge: (): string => msg('Filen är för stor för att skickas.', { id: 'error.too-large' }),
+  unsupportedType: (): string => msg('Filtypen kan inte skickas.', { id: 'error.unsupported-type' }),
+  server: (): string => msg('Något gick fel hos oss. Försök igen om en stund.', { id: 'error.server' }),
 };
 
 /**
@@ -24,24 +50,24 @@ export function describeError(error: unknown): string {
   switch (errorKind(error)) {
     case 'network':
       return isErrorKind(error, 'network') && error.outcomeUnknown === true
-        ? errorMessages.networkOutcomeUnknown()
-        : errorMessages.network();
+        ? errorTexts.networkOutcomeUnknown()
+        : errorTexts.network();
     case 'auth-required':
-      return errorMessages.authRequired();
+      return errorTexts.authRequired();
     case 'forbidden':
-      return errorMessages.forbidden();
+      return errorTexts.forbidden();
     case 'not-found':
-      return errorMessages.notFound();
+      return errorTexts.notFound();
     case 'conflict':
-      return errorMessages.conflict();
+      return errorTexts.conflict();
     case 'validation':
-      return errorMessages.validation();
+      return errorTexts.validation();
     case 'too-large':
-      return errorMessages.tooLarge();
+      return errorTexts.tooLarge();
     case 'unsupported-type':
-      return errorMessages.unsupportedType();
+      return errorTexts.unsupportedType();
     default:
-      return errorMessages.server();
+      return errorTexts.server();
   }
 }
 

@@ -35,7 +35,6 @@
 'compose.subject.hint': `The subject decides which department at KPA Pension receives the message.`,
 'compose.title': `New message`,
 'error.auth-required': `You have been signed out. Sign in again to continue.`,
-'error.bad-response': `The server gave an unexpected answer. Try again in a while.`,
 'error.conflict': `Someone else has changed the case. Reload it and try again.`,
 'error.conflict.assignee': str`The case is already being handled by ${0} (${1}).`,
 'error.forbidden': `You are not allowed to do this.`,
