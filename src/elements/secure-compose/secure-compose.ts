@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ComposeController, type ComposeContext } from '../../controllers/compose-controller.js';
@@ -22,6 +22,7 @@ import {
 } from '../shared/message-fields.js';
 import { messageFormStyles } from '../shared/message-fields.styles.js';
 import { renderFieldError } from '../shared/field-error.js';
+import { FocusAfterUpdate } from '../shared/focus-controller.js';
 import { renderProblem } from '../shared/problem.js';
 import { renderSignedOut } from '../shared/signed-out.js';
 import { describeError, fieldProblemText } from '../shared/texts.js';
@@ -116,20 +117,11 @@ export class SecureCompose extends SecureElement {
     onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
   });
 
-  #focusAfterRender: string | undefined = undefined;
+  readonly #focus = new FocusAfterUpdate(this);
 
   /** True while the draft holds text or files that have not been sent. */
   get hasUnsentChanges(): boolean {
     return this.#form.hasUnsentContent;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const id = this.#focusAfterRender;
-    if (id !== undefined) {
-      this.#focusAfterRender = undefined;
-      this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
-    }
   }
 
   protected override render(): TemplateResult {
@@ -291,21 +283,18 @@ export class SecureCompose extends SecureElement {
         options,
       ),
     );
-    if (result === undefined && form.errorList().length > 0) {
-      this.#focusAfterRender = ERROR_SUMMARY_ID;
-      this.requestUpdate();
-    }
+    if (result === undefined && form.errorList().length > 0) this.#focus.after(ERROR_SUMMARY_ID);
   }
 
   #onSent(conversation: Conversation): void {
     this.#form.clear();
     this.sent = conversation;
-    this.#focusAfterRender = CONFIRMATION_ID;
+    this.#focus.after(CONFIRMATION_ID);
     this.emit(new SecureMessageSentEvent({ number: conversation.number, reply: false }));
   }
 
   #startAnother(): void {
     this.sent = undefined;
-    this.#focusAfterRender = IDS.subject;
+    this.#focus.after(IDS.subject);
   }
 }

@@ -1,7 +1,8 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { InboxController, type InboxState } from '../../controllers/inbox-controller.js';
-import { isDefaultFilters, type SearchQuery } from '../../domain/index.js';
+import { isDefaultFilters } from '../../domain/filters.js';
+import type { SearchQuery } from '../../domain/query.js';
 import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import { SecureComposeOpenEvent } from '../../events/compose-open.js';
 import { SecureConversationOpenEvent } from '../../events/conversation-open.js';
@@ -10,6 +11,7 @@ import { SecureElement } from '../base/secure-element.js';
 import { FILTERS_ID, renderFilters } from './inbox-filters.js';
 import { renderPager } from './inbox-pager.js';
 import { RESULTS_ID, renderTable } from './inbox-table.js';
+import { FocusAfterUpdate } from '../shared/focus-controller.js';
 import { renderProblem } from '../shared/problem.js';
 import { renderSignedOut } from '../shared/signed-out.js';
 import { describeError } from '../shared/texts.js';
@@ -91,7 +93,7 @@ export class SecureInbox extends SecureElement {
     onAuthRequired: () => this.emit(new SecureAuthRequiredEvent()),
   });
 
-  #focusResultsWhenDone = false;
+  readonly #focus = new FocusAfterUpdate(this);
 
   /**
    * The current query: filters (including the search text), sort, page and page size. Read it
@@ -113,15 +115,6 @@ export class SecureInbox extends SecureElement {
 
   set filtersOpen(open: boolean) {
     this.#inbox.filtersOpen = open;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const state = this.#inbox.state;
-    if (this.#focusResultsWhenDone && state !== 'loading') {
-      this.#focusResultsWhenDone = false;
-      if (state === 'complete') this.renderRoot.querySelector<HTMLElement>(`#${RESULTS_ID}`)?.focus();
-    }
   }
 
   protected override render(): TemplateResult {
@@ -213,7 +206,8 @@ export class SecureInbox extends SecureElement {
   }
 
   #retry(): void {
-    this.#focusResultsWhenDone = true;
+    // Once the search has ended: the table (a problem or the signed-out view takes no focus).
+    this.#focus.after(RESULTS_ID, () => this.#inbox.state !== 'loading');
     this.#inbox.retry();
   }
 }

@@ -1,10 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { validateMessageNumber } from '../../domain/index.js';
 import { SecureComposeOpenEvent } from '../../events/compose-open.js';
 import { SecureConversationOpenEvent, type ConversationOpenDetail } from '../../events/conversation-open.js';
 import { SecureElement } from '../base/secure-element.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { FocusAfterUpdate } from '../shared/focus-controller.js';
 import { texts } from './messages-texts.js';
 import { messagesStyles } from './secure-messages.styles.js';
 
@@ -16,6 +17,8 @@ export type RoutingMode = (typeof ROUTING_MODES)[number];
 
 const HASH_THREAD = /^#meddelande\/([0-9]{5})$/;
 const HASH_COMPOSE = '#nytt-meddelande';
+/** The view container, focused after navigating. */
+const VIEW = '.view';
 
 /** The view a URL fragment names; the list for anything else. Only a Meddelandenummer is ever in the URL. */
 export function viewFromHash(hash: string): SecureMessagesView {
@@ -131,7 +134,7 @@ export class SecureMessages extends SecureElement {
   @property({ attribute: false })
   view: SecureMessagesView = { name: 'inbox' };
 
-  #focusView = false;
+  readonly #focus = new FocusAfterUpdate(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -172,23 +175,15 @@ export class SecureMessages extends SecureElement {
     }
     if (sameView(view, this.view)) return;
     this.view = view;
-    this.#focusView = focus;
+    this.#focus.after(focus ? VIEW : undefined);
   }
 
   readonly #fromUrl = (): void => {
     const view = viewFromHash(location.hash);
     if (sameView(view, this.view)) return;
     this.view = view;
-    this.#focusView = true;
+    this.#focus.after(VIEW);
   };
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.#focusView) {
-      this.#focusView = false;
-      this.renderRoot.querySelector<HTMLElement>('.view')?.focus();
-    }
-  }
 
   /** Inner intents are re-fired from this element so the host can cancel them; otherwise we navigate. */
   #onConversationOpen(event: SecureConversationOpenEvent): void {

@@ -4,7 +4,8 @@ import { replyDraftKey } from '../../controllers/drafts.js';
 import { discardDraft } from '../../controllers/session.js';
 import { MessageFormController } from '../../controllers/message-form.js';
 import { ThreadController, type ThreadAction } from '../../controllers/thread-controller.js';
-import { sameUserId, type Conversation } from '../../domain/index.js';
+import { sameUserId } from '../../domain/transitions.js';
+import type { Conversation } from '../../domain/types.js';
 import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import {
   SecureConversationChangedEvent,
@@ -12,6 +13,7 @@ import {
 } from '../../events/conversation-changed.js';
 import { SecureMessageSentEvent } from '../../events/message-sent.js';
 import { SecureElement } from '../base/secure-element.js';
+import { FocusAfterUpdate } from '../shared/focus-controller.js';
 import { ERROR_SUMMARY_ID } from '../shared/message-fields.js';
 import { threadStyles } from './secure-thread.styles.js';
 import { ACTION_PROBLEM_ID, CLAIM_ID } from './thread-actions.js';
@@ -143,7 +145,7 @@ export class SecureThread extends SecureElement {
 
   readonly #dialogs = new ConfirmDialogs(this, () => this.renderRoot, TITLE_ID);
 
-  #focusAfterRender: string | undefined = undefined;
+  readonly #focus = new FocusAfterUpdate(this);
 
   /** True while the reply draft holds text or files that have not been sent. */
   get hasUnsentChanges(): boolean {
@@ -164,11 +166,6 @@ export class SecureThread extends SecureElement {
     super.updated(changed);
     if (changed.has('pollInterval') && changed.get('pollInterval') !== undefined)
       this.#thread.restartPolling();
-    const id = this.#focusAfterRender;
-    if (id !== undefined) {
-      this.#focusAfterRender = undefined;
-      this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
-    }
   }
 
   protected override render(): TemplateResult {
@@ -194,7 +191,7 @@ export class SecureThread extends SecureElement {
   }
 
   #retry(): void {
-    this.#focusAfterRender = TITLE_ID;
+    this.#focus.after(TITLE_ID);
     this.#thread.reload();
   }
 
@@ -227,11 +224,10 @@ export class SecureThread extends SecureElement {
     if (ok) {
       // The trigger is gone now: take-over leads to the (ticked) checkbox, closing to the title.
       const claim = action === 'take-over' && this.renderRoot.querySelector(`#${CLAIM_ID}`);
-      this.#focusAfterRender = claim ? CLAIM_ID : TITLE_ID;
+      this.#focus.after(claim ? CLAIM_ID : TITLE_ID);
     } else if (this.actionProblem !== undefined) {
-      this.#focusAfterRender = ACTION_PROBLEM_ID;
+      this.#focus.after(ACTION_PROBLEM_ID);
     }
-    this.requestUpdate();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -242,10 +238,7 @@ export class SecureThread extends SecureElement {
     if (form.busy || this.#thread.state !== 'loaded') return;
     const draft = form.draft;
     const result = await form.submit((options) => this.#thread.reply(draft, options));
-    if (result === undefined && form.errorList().length > 0) {
-      this.#focusAfterRender = ERROR_SUMMARY_ID;
-      this.requestUpdate();
-    }
+    if (result === undefined && form.errorList().length > 0) this.#focus.after(ERROR_SUMMARY_ID);
   }
 
   #sent(conversation: Conversation): void {
@@ -261,7 +254,7 @@ export class SecureThread extends SecureElement {
       const me = thread.user;
       const own = [...conversation.messages].reverse().find((m) => me && sameUserId(m.author.id, me.id));
       const focus = own ?? conversation.messages.at(-1);
-      if (focus) this.#focusAfterRender = messageDomId(focus);
+      if (focus) this.#focus.after(messageDomId(focus));
       void this.#announce(reopened ? texts.sentReopened() : texts.sent());
     }
     this.emit(new SecureMessageSentEvent({ number: conversation.number, reply: true }));
