@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
-import { findChrome, CHROME_ARGS, freshPagePerFile } from './scripts/find-chrome.mjs';
-import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { findChrome, CHROME_ARGS, freshPagePerFile } from './test/browsers.mjs';
+import { summaryReporter } from './test/summary-reporter.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 

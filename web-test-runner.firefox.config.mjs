@@ -2,7 +2,7 @@
 // is Chromium's V8). Usage: npm run test:firefox (Debian: apt-get install -y firefox-esr).
 import { existsSync } from 'node:fs';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { freshPagePerFile } from './scripts/find-chrome.mjs';
+import { freshPagePerFile } from './test/browsers.mjs';
 import base from './web-test-runner.config.mjs';
 
 const FIREFOX = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(

@@ -2,7 +2,7 @@
 // It needs a display: run it under Xvfb. No coverage (that is Chromium's V8).
 // Usage: npm run test:webkit (Debian: apt-get install -y webkit2gtk-driver xvfb).
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { findWebKit, startWebKitDriver } from './scripts/find-webkit.mjs';
+import { findWebKit, startWebKitDriver } from './test/browsers.mjs';
 import base from './web-test-runner.config.mjs';
 
 const webkit = findWebKit();

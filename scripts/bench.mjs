@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+import { CHROME_ARGS, findChrome } from '../test/browsers.mjs';
 import { selfReference } from './self-reference.mjs';
 import { serveStatic } from './static-server.mjs';
 

@@ -5,7 +5,7 @@
 // searches; no request URL holds a personnummer or the search text; nothing personal reached the
 // console. Usage: npm run build:demo && node scripts/check-demo-csp.mjs
 import { chromium } from 'playwright-core';
-import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+import { CHROME_ARGS, findChrome } from '../test/browsers.mjs';
 import { serveStatic } from './static-server.mjs';
 
 /** The policy a hardened portal sends; the demo may add one Trusted Types policy of its own. */

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { getResponse } from 'msw';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+import { CHROME_ARGS, findChrome } from '../test/browsers.mjs';
 import { selfReference } from './self-reference.mjs';
 import { serveStatic } from './static-server.mjs';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
+import { CHROME_ARGS, findChrome } from '../test/browsers.mjs';
 import { serveStatic } from './static-server.mjs';
 import { builtStories, storySettled, storyUrl, watchStories } from './story-page.mjs';
 

@@ -6,8 +6,7 @@
 // Usage: npm run build-storybook && xvfb-run -a node scripts/check-table-semantics.mjs
 import { chromium } from 'playwright-core';
 import { remote } from 'webdriverio';
-import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
-import { findWebKit, startWebKitDriver } from './find-webkit.mjs';
+import { CHROME_ARGS, findChrome, findWebKit, startWebKitDriver } from '../test/browsers.mjs';
 import { serveStatic } from './static-server.mjs';
 import { storySettled, storyUrl, watchStories } from './story-page.mjs';
 

@@ -4,7 +4,7 @@
 //   npm run test:visual            compare; on a difference, fail and keep the images
 //   npm run test:visual:update     accept the current screenshots as the new baselines
 import { defineConfig } from '@playwright/test';
-import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
+import { CHROME_ARGS, findChrome } from '../browsers.mjs';
 
 export default defineConfig({
   testDir: '.',

@@ -1,7 +1,15 @@
+// @ts-check
 // A web-test-runner reporter that ends the run with one plain line:
 // "<passed> passed, <failed> failed, <skipped> skipped".
 // A test file that fails to load or throws outside a test counts as one failure.
+import process from 'node:process';
 
+/** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
+
+/**
+ * @param {import('@web/test-runner').TestSuiteResult} suite
+ * @param {Counts} counts
+ */
 function countSuite(suite, counts) {
   for (const test of suite.tests) {
     if (test.skipped) counts.skipped += 1;
@@ -11,7 +19,9 @@ function countSuite(suite, counts) {
   for (const child of suite.suites) countSuite(child, counts);
 }
 
+/** @returns {import('@web/test-runner').Reporter} */
 export function summaryReporter() {
+  /** @type {Counts | undefined} */
   let last;
   return {
     onTestRunFinished({ sessions }) {
@@ -25,10 +35,13 @@ export function summaryReporter() {
       last = counts;
     },
     stop() {
-      if (!last) return;
+      const counts = last;
+      if (!counts) return;
       // Printed after wtr's own summary so that it is the closing line.
       process.on('exit', () => {
-        process.stdout.write(`\n${last.passed} passed, ${last.failed} failed, ${last.skipped} skipped\n`);
+        process.stdout.write(
+          `\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+        );
       });
     },
   };
