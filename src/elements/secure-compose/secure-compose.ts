@@ -21,7 +21,7 @@ import {
   renderSendState,
 } from '../shared/message-fields.js';
 import { messageFormStyles } from '../shared/message-fields.styles.js';
-import { renderFieldError } from '../shared/field-error.js';
+import { describedBy, renderFieldError } from '../shared/field-error.js';
 import { FocusAfterUpdate } from '../shared/focus-controller.js';
 import { renderProblem } from '../shared/problem.js';
 import { renderSignedOut } from '../shared/signed-out.js';
@@ -214,19 +214,15 @@ export class SecureCompose extends SecureElement {
     error: string | undefined;
     change: (value: string) => void;
   }): TemplateResult {
-    const describedBy = [o.hint ? `${o.id}-hint` : '', o.error !== undefined ? `${o.id}-error` : '']
-      .filter(Boolean)
-      .join(' ');
     return html`<div class="field">
       <label for=${o.id}>${o.label}</label>
       ${o.hint ? html`<p class="hint" id=${`${o.id}-hint`}>${o.hint}</p>` : nothing}
-      ${renderFieldError(`${o.id}-error`, o.error)}
       <select
         id=${o.id}
         required
         ?disabled=${this.#form.locked}
         aria-invalid=${o.error === undefined ? 'false' : 'true'}
-        aria-describedby=${describedBy || nothing}
+        aria-describedby=${describedBy(o.hint && `${o.id}-hint`, o.error !== undefined && `${o.id}-error`)}
         .value=${live(o.value)}
         @change=${(e: Event) => o.change((e.target as HTMLSelectElement).value)}
       >
@@ -238,6 +234,7 @@ export class SecureCompose extends SecureElement {
             </option>`,
         )}
       </select>
+      ${renderFieldError(`${o.id}-error`, o.error)}
     </div>`;
   }
 

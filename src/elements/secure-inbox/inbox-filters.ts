@@ -1,14 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import {
-  STATUSES,
-  type ConversationFilters,
-  type FilterField,
-  type Subject,
-  type ValidationProblem,
-} from '../../domain/index.js';
-import { renderFieldError } from '../shared/field-error.js';
+import { STATUSES } from '../../domain/status.js';
+import type { ConversationFilters } from '../../domain/query.js';
+import type { FilterField } from '../../domain/filters.js';
+import type { Subject } from '../../domain/types.js';
+import type { ValidationProblem } from '../../domain/validators.js';
+import { describedBy, renderFieldError } from '../shared/field-error.js';
 import { statusText, validationText } from '../shared/texts.js';
 import { texts } from './inbox-texts.js';
 
@@ -25,12 +23,6 @@ export interface FiltersView {
 
 export const FILTERS_ID = 'filters';
 
-/** Space-separated ids, or undefined when none (so the attribute is left out). */
-function ids(...list: (string | false)[]): string | undefined {
-  const joined = list.filter(Boolean).join(' ');
-  return joined === '' ? undefined : joined;
-}
-
 type TextField = 'messageNumber' | 'assigneeId' | 'text';
 
 function textInput(
@@ -38,7 +30,7 @@ function textInput(
   field: TextField,
   id: string,
   label: string,
-  describedBy: (string | false)[],
+  notes: (string | false)[],
   extra: { inputmode?: string; hint?: string } = {},
 ): TemplateResult {
   const problem = view.errors[field as FilterField];
@@ -62,7 +54,7 @@ function textInput(
       inputmode=${ifDefined(extra.inputmode)}
       .value=${live(view.draft[field])}
       aria-invalid=${message ? 'true' : 'false'}
-      aria-describedby=${ifDefined(ids(message !== undefined && errorId, !!extra.hint && hintId, ...describedBy))}
+      aria-describedby=${describedBy(extra.hint && hintId, message !== undefined && errorId, ...notes)}
       @input=${(e: Event) => view.edit({ [field]: (e.target as HTMLInputElement).value }, 'debounced')}
       @keydown=${onKeydown}
     />

@@ -214,7 +214,7 @@ const threadBaseStyles = css`
     font-size: 0.875rem;
   }
 
-  .download-error {
+  .attachments .field-error {
     flex-basis: 100%;
   }
 
@@ -309,7 +309,7 @@ const printStyles = css`
     .reply,
     .announcer,
     .download-state,
-    .download-error {
+    .attachments .field-error {
       display: none !important;
     }
 

@@ -10,6 +10,7 @@ import {
   type Message,
 } from '../../domain/index.js';
 import { getLocale } from '../../localization/index.js';
+import { renderFieldError } from '../shared/field-error.js';
 import { personName, texts } from './thread-texts.js';
 
 /** One line of the conversation: a message, or a history entry (claimed, closed …). */
@@ -101,13 +102,7 @@ function renderAttachment(attachment: Attachment, options: TimelineOptions): Tem
     </button>
     <span class="print-only">${name} (${size})</span>
     ${pending ? html`<span class="download-state">${texts.downloading()}</span>` : nothing}
-    ${
-      state?.phase === 'failed'
-        ? html`<p class="field-error download-error" role="alert">
-            <span class="icon" aria-hidden="true">!</span><span>${state.message}</span>
-          </p>`
-        : nothing
-    }
+    ${renderFieldError(undefined, state?.phase === 'failed' ? state.message : undefined, true)}
   </li>`;
 }
 

@@ -1,9 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MessageField, MessageFormController } from '../../controllers/message-form.js';
-import { allowedTypesText, formatFileSize, plainFileName } from '../../domain/index.js';
+import { allowedTypesText } from '../../domain/validators.js';
+import { formatFileSize, plainFileName } from '../../domain/format.js';
 import { getLocale } from '../../localization/index.js';
-import { renderFieldError } from './field-error.js';
+import { describedBy, renderFieldError } from './field-error.js';
 import { renderProblem } from './problem.js';
 import { fieldProblemText, fieldTexts, formProblemText, formTexts } from './texts.js';
 
@@ -15,10 +16,6 @@ function focusField(event: Event, id: string): void {
   event.preventDefault();
   const root = (event.currentTarget as Node).getRootNode() as ShadowRoot | Document;
   root.getElementById(id)?.focus();
-}
-
-function describedBy(...ids: (string | false | undefined)[]): string {
-  return ids.filter(Boolean).join(' ');
 }
 
 /**
@@ -81,7 +78,6 @@ export function renderBodyField(
   const warnings = form.warnings;
   return html`<div class="field body-field">
     <label for=${id}>${label}</label>
-    ${renderFieldError(`${id}-error`, error)}
     <textarea
       id=${id}
       name="body"
@@ -97,6 +93,7 @@ export function renderBodyField(
       )}
       @input=${(e: Event) => form.setBody((e.target as HTMLTextAreaElement).value)}
     ></textarea>
+    ${renderFieldError(`${id}-error`, error)}
     <p class=${remaining !== undefined && remaining < 0 ? 'counter over' : 'counter'} id=${`${id}-counter`}>
       ${counter}
     </p>
@@ -142,7 +139,6 @@ export function renderFileField(
       ${fieldTexts.attachHint(allowedTypesText(rules), formatFileSize(rules.maxBytes, getLocale()))}
       ${rules.maxFiles > 1 ? fieldTexts.attachHintMany(rules.maxFiles) : nothing}
     </p>
-    ${renderFieldError(`${id}-error`, error)}
     <input
       type="file"
       id=${id}
@@ -159,6 +155,7 @@ export function renderFileField(
         input.value = '';
       }}
     />
+    ${renderFieldError(`${id}-error`, error)}
     ${
       files.length > 0
         ? html`<ul class="files" id=${`${id}-files`} aria-label=${fieldTexts.chosenFiles()}>
@@ -214,7 +211,7 @@ export function renderSendState(
           ></progress>`
         : nothing
     }
-    ${form.userChanged ? html`<p class="problem" role="alert">${formTexts.userChanged()}</p>` : nothing}
+    ${form.userChanged ? renderProblem({ text: formTexts.userChanged() }) : nothing}
     ${
       problem !== undefined && !form.busy
         ? renderProblem({ text: formProblemText(problem), onRetry, primary: false })

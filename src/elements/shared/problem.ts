@@ -8,6 +8,8 @@ export interface ProblemOptions {
   text: string;
   /** The id of the view, so that focus can go there. */
   id?: string;
+  /** The view itself takes focus (`tabindex="-1"`), e.g. a failure after a confirmation dialog. */
+  focusable?: boolean;
   /** More classes for the container (the element's own styling hooks). */
   className?: string;
   /** A retry is under way. */
@@ -26,6 +28,7 @@ export function renderProblem({
   title,
   text,
   id,
+  focusable = false,
   className,
   busy = false,
   onRetry,
@@ -34,6 +37,7 @@ export function renderProblem({
   return html`<div
     class=${className ? `problem ${className}` : 'problem'}
     id=${id ?? nothing}
+    tabindex=${focusable ? '-1' : nothing}
     aria-busy=${busy ? 'true' : 'false'}
   >
     <div role="alert">
