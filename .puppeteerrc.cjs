@@ -1,3 +1,3 @@
-// Puppeteer drives the Firefox ESR the system installed (web-test-runner.firefox.config.mjs);
+// Puppeteer drives the Firefox ESR the system installed (the firefox group of web-test-runner.config.mjs);
 // it never downloads a browser of its own.
 module.exports = { skipDownload: true };

@@ -1,14 +1,50 @@
+// @ts-check
+// The unit and element tests in real browsers. Without a group: every test in headless Chromium
+// (npm test, with --coverage). With wtr's --group flag, one of these instead (no coverage, that is
+// Chromium's V8):
+//   --group firefox  the whole suite in Firefox ESR (Gecko), through Puppeteer over WebDriver BiDi
+//   --group webkit   the whole suite in WebKitGTK's MiniBrowser over WebDriver (needs a display:
+//                    run it under xvfb-run)
+//   --group built    the fault suite in Chromium with every import of the library's sources (src/)
+//                    answered by the built bundles in dist/ (run npm run build first), so what
+//                    ships is what is tested. The mock backend stays on its sources. The build
+//                    minifies the HTML and CSS inside templates, so the tests that find controls by
+//                    role and name, and check axe per state, run here too.
+// Only the group asked for is set up (a group defined is a group wtr runs), so a plain run starts
+// no WebKit driver and needs no dist/.
+import { existsSync } from 'node:fs';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
-import { findChrome, CHROME_ARGS, freshPagePerFile } from './test/browsers.mjs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import {
+  CHROME_ARGS,
+  findChrome,
+  findFirefox,
+  findWebKit,
+  freshPagePerFile,
+  startWebKitDriver,
+} from './test/browsers.mjs';
 import { summaryReporter } from './test/summary-reporter.mjs';
+
+/** @typedef {import('@web/test-runner').TestRunnerConfig} Config */
+/** @typedef {import('@web/test-runner').TestRunnerPlugin} Plugin */
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
-/** @type {import('@web/test-runner').TestRunnerConfig} */
-export default {
+/** The value of wtr's own --group flag (`--group name` or `--group=name`), if given. */
+function requestedGroup() {
+  const args = process.argv;
+  const at = args.indexOf('--group');
+  if (at >= 0) return args[at + 1];
+  return args.find((arg) => arg.startsWith('--group='))?.slice('--group='.length);
+}
+
+/** @type {Config} */
+const base = {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser'] },
   // One test page at a time: keyboard commands and the MSW service worker need the page in front.
@@ -16,9 +52,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     freshPagePerFile(
-      chromeLauncher({
-        launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS },
-      }),
+      chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS } }),
     ),
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
@@ -38,3 +72,106 @@ export default {
   },
   reporters: [defaultReporter(), summaryReporter()],
 };
+
+/** What each group changes in the base configuration; built only when its group is asked for. */
+const GROUPS = {
+  /** @returns {Promise<Config>} */
+  async firefox() {
+    const firefox = puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true },
+    });
+    // Gecko is slower to start pages and service workers here than Chromium.
+    return {
+      testsFinishTimeout: 300_000,
+      browserStartTimeout: 60_000,
+      groups: [{ name: 'firefox', browsers: [freshPagePerFile(firefox)] }],
+    };
+  },
+
+  /** @returns {Promise<Config>} */
+  async webkit() {
+    const { hostname, port, capabilities } = await startWebKitDriver(findWebKit());
+    const webkit = webdriverLauncher({ hostname, port, logLevel: 'error', capabilities });
+    return {
+      testsFinishTimeout: 300_000,
+      browserStartTimeout: 60_000,
+      plugins: [...(base.plugins ?? []), sendKeyChord],
+      groups: [{ name: 'webkit', browsers: [webkit] }],
+    };
+  },
+
+  /** @returns {Promise<Config>} */
+  async built() {
+    if (!existsSync('dist/index.js')) {
+      console.error('No dist/: run npm run build first.');
+      process.exit(1);
+    }
+    return {
+      plugins: [libraryFromDist, ...(base.plugins ?? [])],
+      groups: [{ name: 'built', files: BUILT_FILES }],
+    };
+  },
+};
+
+/** Key chords (Shift+Tab) in WebKit: WebDriver holds the modifier while it presses the next key. */
+/** @type {Plugin} */
+const sendKeyChord = {
+  name: 'send-key-chord',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'send-key-chord') return undefined;
+    const { browser, id } =
+      /** @type {{ browser: { sendKeys(id: string, keys: unknown): Promise<void> }, id: string }} */ (
+        /** @type {unknown} */ (session)
+      );
+    await browser.sendKeys(id, payload);
+    return true;
+  },
+};
+
+/** The fault suite, and the element tests that run against what ships. */
+const BUILT_FILES = [
+  'test/a11y/sweep.test.ts',
+  'test/elements/life-cycle.test.ts',
+  'test/elements/notice-badge/notice-badge.test.ts',
+  'test/elements/secure-compose/compose-form.test.ts',
+  'test/elements/secure-compose/compose-leave.test.ts',
+  'test/elements/secure-compose/compose-send.test.ts',
+  'test/elements/secure-inbox/filters.test.ts',
+  'test/elements/secure-inbox/interaction.test.ts',
+  'test/elements/secure-inbox/secure-inbox.test.ts',
+  'test/elements/secure-inbox/sort-paging.test.ts',
+  'test/elements/secure-thread/assignment.test.ts',
+  'test/elements/secure-thread/faults.test.ts',
+  'test/elements/secure-thread/states.test.ts',
+  'test/elements/secure-thread/transitions.test.ts',
+];
+
+/** @type {[RegExp, (match: RegExpMatchArray) => string][]} src/ module → the dist/ entry that exports it. */
+const DIST_ENTRIES = [
+  [/^\/src\/define\/([\w-]+)\.(js|ts)$/, (m) => `/dist/define/${m[1]}.js`],
+  [/^\/src\/adapter\//, () => '/dist/adapter.js'],
+  [/^\/src\/domain\//, () => '/dist/domain.js'],
+  [/^\/src\/localization\//, () => '/dist/localization.js'],
+  [/^\/src\/(events|elements)\//, () => '/dist/index.js'],
+];
+
+/** @type {Plugin} */
+const libraryFromDist = {
+  name: 'library-from-dist',
+  resolveImport({ source, context }) {
+    if (!context.path.startsWith('/test/') || !source.startsWith('.')) return undefined;
+    const path = new URL(source, `http://x${context.path}`).pathname;
+    if (!path.startsWith('/src/')) return undefined;
+    for (const [pattern, target] of DIST_ENTRIES) {
+      const match = path.match(pattern);
+      if (match) return target(match);
+    }
+    throw new Error(`${context.path} imports ${source}, which dist/ does not export`);
+  },
+};
+
+const group = requestedGroup();
+const setUp = group && Object.hasOwn(GROUPS, group) ? GROUPS[/** @type {keyof GROUPS} */ (group)] : undefined;
+
+/** @type {Config} */
+export default { ...base, ...(await setUp?.()) };

@@ -2,7 +2,7 @@
  * Typing and key chords that work the same in the three engines. WebKitGTK's WebDriver drops a
  * key that repeats the one before it ("ett" → "et") and spaces when it types a whole string, and it
  * has no key-down/key-up commands, so there every key goes as its own press, and chords go through
- * the `send-key-chord` command of web-test-runner.webkit.config.mjs.
+ * the `send-key-chord` command of the webkit group in web-test-runner.config.mjs.
  */
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { WEBDRIVER } from './engine.js';
