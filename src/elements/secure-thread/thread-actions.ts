@@ -1,8 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ThreadAction } from '../../controllers/thread-controller.js';
-import { canClaim, canClose, canRelease, canTakeOver } from '../../domain/permissions.js';
-import type { Conversation, User, UserRef } from '../../domain/types.js';
+import {
+  canClaim,
+  canClose,
+  canRelease,
+  canTakeOver,
+  type Conversation,
+  type User,
+  type UserRef,
+} from '../../domain/index.js';
 import { renderProblem } from '../shared/problem.js';
 import { personName, texts } from './thread-texts.js';
 
