@@ -6,18 +6,12 @@
  *
  * Status selection: an empty selection means *every* status (see src/domain/filters.ts).
  */
-import {
-  findPersonnummerCandidates,
-  isAmbiguousCenturyForm,
-  parsePersonnummer,
-  personnummerSearchKeys,
-  sameUserId,
-  STATUSES,
-  type ConversationFilters,
-  type ConversationSummary,
-  type Sort,
-  type Status,
-} from '../src/domain/index.js';
+import { findPersonnummerCandidates, parsePersonnummer } from '../src/domain/personnummer.js';
+import { isAmbiguousCenturyForm, personnummerSearchKeys } from './personnummer-search.js';
+import { sameUserId } from '../src/domain/permissions.js';
+import { STATUSES, type Status } from '../src/domain/status.js';
+import type { ConversationFilters, Sort } from '../src/domain/query.js';
+import type { ConversationSummary } from '../src/domain/types.js';
 
 /** Normalised, effective filters; `null` means "not applied". */
 export interface EffectiveFilters {

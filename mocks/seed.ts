@@ -4,12 +4,12 @@
  * Conversations are created in time order over the two years before `now` (denser towards
  * `now`), numbered in that order like a real server would. Old conversations are mostly closed,
  * recent ones more often open. Each conversation's messages alternate between the employer and
- * KPA so that replaying them through the domain's `nextStatus` gives the conversation's status;
+ * KPA so that replaying them through `nextStatus` (transitions.ts) gives the conversation's status;
  * the last event always explains the status. Message texts mention people only by Skatteverket's
  * test personnummer, written in varying forms.
  */
 import type { ServerConfig } from '../src/domain/config.js';
-import { nextStatus, type ConversationEvent } from '../src/domain/index.js';
+import { nextStatus, type ConversationEvent } from './transitions.js';
 import { indexConversationText } from './search.js';
 import type { Status } from '../src/domain/status.js';
 import type {

@@ -5,19 +5,11 @@
  * the rules the elements follow. Failures are thrown as `ProblemError`s.
  */
 import type { ServerConfig } from '../src/domain/config.js';
-import {
-  canClaim,
-  canClose,
-  canRelease,
-  canTakeOver,
-  isPageSize,
-  needsAttention,
-  nextStatus,
-  validateAttachments,
-  validateFilters,
-  validateMessageBody,
-  type ConversationEvent,
-} from '../src/domain/index.js';
+import { canClaim, canClose, canRelease, canTakeOver } from '../src/domain/permissions.js';
+import { isPageSize, validateFilters } from '../src/domain/filters.js';
+import { needsAttention } from '../src/domain/status.js';
+import { nextStatus, type ConversationEvent } from './transitions.js';
+import { validateAttachments, validateMessageBody } from '../src/domain/validators.js';
 // The same Swedish words for a refused value as the elements use (the mock answers like a server).
 import { validationText } from '../src/elements/shared/texts.js';
 import {

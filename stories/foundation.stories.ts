@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { STATUSES, needsAttention, nextStatus, type Status } from '../src/domain/index.js';
+import { STATUSES, needsAttention, type Status } from '../src/domain/status.js';
+import { nextStatus } from '../mocks/transitions.js';
 import { statusText } from '../src/elements/shared/texts.js';
 
 /**

@@ -2,18 +2,10 @@ import { initialState, Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isAbortError, isErrorKind } from '../adapter/errors.js';
-import {
-  validateFilters,
-  type ConversationFilters,
-  type FilterField,
-  type PageSize,
-  type SearchQuery,
-  type SearchResult,
-  type SortKey,
-  type Subject,
-  type User,
-  type ValidationProblem,
-} from '../domain/index.js';
+import { validateFilters, type FilterField } from '../domain/filters.js';
+import type { ConversationFilters, PageSize, SearchQuery, SearchResult, SortKey } from '../domain/query.js';
+import type { Subject, User } from '../domain/types.js';
+import type { ValidationProblem } from '../domain/validators.js';
 import {
   cloneFilters,
   cloneQuery,

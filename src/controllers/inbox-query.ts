@@ -1,15 +1,15 @@
 import {
   DEFAULT_FILTERS,
   DEFAULT_SORT,
-  isPageSize,
   PAGE_SIZES,
   SORT_KEYS,
-  STATUSES,
   type ConversationFilters,
   type SearchQuery,
   type Sort,
   type SortKey,
-} from '../domain/index.js';
+} from '../domain/query.js';
+import { isPageSize } from '../domain/filters.js';
+import { STATUSES } from '../domain/status.js';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { sessionFor, type RememberedInbox } from './session.js';
 

@@ -2,14 +2,10 @@ import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter, SendOptions, UploadProgress } from '../adapter/adapter.js';
 import { errorKind, isErrorKind } from '../adapter/errors.js';
-import {
-  invalidPersonnummerIn,
-  validateAttachments,
-  validateMessageBody,
-  type Conversation,
-  type ServerConfig,
-  type ValidationProblem,
-} from '../domain/index.js';
+import { invalidPersonnummerIn } from '../domain/personnummer.js';
+import { validateAttachments, validateMessageBody, type ValidationProblem } from '../domain/validators.js';
+import type { Conversation } from '../domain/types.js';
+import type { ServerConfig } from '../domain/config.js';
 import { emptyDraft, hasUnsentContent, type MessageDraft } from './drafts.js';
 import { SendController, type SendPhase } from './send-controller.js';
 import { getDraft, serverConfig, type SessionEvent } from './session.js';

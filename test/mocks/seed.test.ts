@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import {
   findPersonnummerCandidates,
-  nextStatus,
   normalisePersonnummer,
   parsePersonnummer,
-} from '../../src/domain/index.js';
+} from '../../src/domain/personnummer.js';
+import { nextStatus } from '../../mocks/transitions.js';
 import { STATUSES, type Status } from '../../src/domain/status.js';
 import { createMockBackend, MOCK_USER_IDS } from '../../mocks/index.js';
 import { createRandom, mulberry32 } from '../../mocks/prng.js';

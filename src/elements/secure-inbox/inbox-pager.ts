@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { isPageSize, PAGE_SIZES, type PageSize } from '../../domain/index.js';
+import { isPageSize } from '../../domain/filters.js';
+import { PAGE_SIZES, type PageSize } from '../../domain/query.js';
 import { texts } from './inbox-texts.js';
 
 /** What the pager shows and how it reports the user's choices. */

@@ -4,7 +4,7 @@ import { replyDraftKey } from '../../controllers/drafts.js';
 import { discardDraft } from '../../controllers/session.js';
 import { MessageFormController } from '../../controllers/message-form.js';
 import { ThreadController, type ThreadAction } from '../../controllers/thread-controller.js';
-import { sameUserId } from '../../domain/transitions.js';
+import { sameUserId } from '../../domain/permissions.js';
 import type { Conversation } from '../../domain/types.js';
 import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import {

@@ -1,15 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ThreadAction } from '../../controllers/thread-controller.js';
-import {
-  canClaim,
-  canClose,
-  canRelease,
-  canTakeOver,
-  type Conversation,
-  type User,
-  type UserRef,
-} from '../../domain/index.js';
+import { canClaim, canClose, canRelease, canTakeOver } from '../../domain/permissions.js';
+import type { Conversation, User, UserRef } from '../../domain/types.js';
 import { renderProblem } from '../shared/problem.js';
 import { personName, texts } from './thread-texts.js';
 
@@ -105,7 +98,12 @@ export function renderActions(o: ActionsOptions): TemplateResult {
     </div>
     ${
       o.problem !== undefined
-        ? renderProblem({ id: ACTION_PROBLEM_ID, focusable: true, className: 'action-problem', text: o.problem })
+        ? renderProblem({
+            id: ACTION_PROBLEM_ID,
+            focusable: true,
+            className: 'action-problem',
+            text: o.problem,
+          })
         : nothing
     }
   </div>`;

@@ -1,5 +1,6 @@
 import type { ThreadAction } from '../../controllers/thread-controller.js';
-import { sameUserId, type Conversation, type User } from '../../domain/index.js';
+import { sameUserId } from '../../domain/permissions.js';
+import type { Conversation, User } from '../../domain/types.js';
 import { personName, texts } from './thread-texts.js';
 import { statusText } from '../shared/texts.js';
 

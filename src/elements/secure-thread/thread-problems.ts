@@ -1,6 +1,7 @@
 import { isErrorKind } from '../../adapter/errors.js';
 import type { ThreadAction } from '../../controllers/thread-controller.js';
-import { sameUserId, type User } from '../../domain/index.js';
+import { sameUserId } from '../../domain/permissions.js';
+import type { User } from '../../domain/types.js';
 import { describeError } from '../shared/texts.js';
 import { texts } from './thread-texts.js';
 

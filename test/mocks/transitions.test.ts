@@ -3,18 +3,11 @@ import { STATUSES, type Status } from '../../src/domain/status.js';
 import {
   CONVERSATION_EVENTS,
   InvalidTransitionError,
-  canClaim,
-  canClose,
-  canRelease,
-  canTakeOver,
   nextStatus,
-  sameUserId,
   type ConversationEvent,
-} from '../../src/domain/transitions.js';
-import type { User, UserRef } from '../../src/domain/types.js';
-import { ref, user } from './helpers.js';
+} from '../../mocks/transitions.js';
 
-describe('domain/transitions', () => {
+describe('mocks/transitions', () => {
   describe('nextStatus: one case per cell of the PRODUCT.md table', () => {
     // [current, employer sends, KPA sends, KPA closes]; null in the last column = impossible.
     const table: [Status | null, Status, Status, Status | null][] = [
@@ -68,62 +61,5 @@ describe('domain/transitions', () => {
     it('reopens a closed conversation when the employer replies', () => {
       expect(nextStatus(nextStatus('closed', 'employer-sends'), 'kpa-sends')).to.equal('reply-received');
     });
-  });
-
-  describe('sameUserId', () => {
-    const cases: [string, string, boolean][] = [
-      ['NAEF00', 'NAEF00', true],
-      ['naef00', 'NAEF00', true],
-      ['NaEf00', 'nAeF00', true],
-      [' NAEF00 ', 'naef00', true],
-      ['NAEF00', 'NAEF01', false],
-      ['ABCD01', 'NAEF00', false],
-      ['', '', true],
-    ];
-    for (const [a, b, expected] of cases) {
-      it(`"${a}" vs "${b}" → ${expected}`, () => {
-        expect(sameUserId(a, b)).to.equal(expected);
-        expect(sameUserId(b, a)).to.equal(expected);
-      });
-    }
-  });
-
-  describe('claim, release and take over', () => {
-    const employer = user('NAEF00', { canAssign: true });
-    const officer = user('KPAH01', { canClose: true, canChooseOrganisation: true }, 'kpa');
-    const assignees: [string, (u: User) => UserRef | null][] = [
-      ['nobody', () => null],
-      ['the user (id in other case)', (u) => ref(u.id.toLowerCase())],
-      ['someone else', () => ref('ABCD01')],
-    ];
-    // [user, assignee label, canClaim, canRelease, canTakeOver]
-    const cases: [User, string, boolean, boolean, boolean][] = [
-      [employer, 'nobody', true, false, false],
-      [employer, 'the user (id in other case)', false, true, false],
-      [employer, 'someone else', false, false, true],
-      [officer, 'nobody', false, false, false],
-      [officer, 'the user (id in other case)', false, false, false],
-      [officer, 'someone else', false, false, false],
-    ];
-    for (const [u, label, claim, release, takeOver] of cases) {
-      it(`${u.side} user (canAssign ${u.capabilities.canAssign}), assignee ${label}`, () => {
-        const assignee = assignees.find(([l]) => l === label)![1](u);
-        const c = { assignee };
-        expect(canClaim(u, c), 'canClaim').to.equal(claim);
-        expect(canRelease(u, c), 'canRelease').to.equal(release);
-        expect(canTakeOver(u, c), 'canTakeOver').to.equal(takeOver);
-      });
-    }
-  });
-
-  describe('canClose', () => {
-    const employer = user('NAEF00', { canAssign: true });
-    const officer = user('KPAH01', { canClose: true }, 'kpa');
-    for (const status of STATUSES) {
-      it(`status ${status}: KPA ${status !== 'closed'}, employer false`, () => {
-        expect(canClose(officer, { status })).to.equal(status !== 'closed');
-        expect(canClose(employer, { status })).to.equal(false);
-      });
-    }
   });
 });

@@ -1,5 +1,9 @@
-import type { Status } from './status.js';
-import type { ConversationSummary, User } from './types.js';
+/**
+ * The status table of PRODUCT.md as a function: how a conversation's status follows from what
+ * happens to it. The server owns statuses (the elements only show them), so this lives with the
+ * mock backend, which replays it on every write and on its seed data.
+ */
+import type { Status } from '../src/domain/status.js';
 
 /**
  * What can happen to a conversation: a message by the employer side, a message by KPA, or KPA
@@ -45,29 +49,4 @@ export function nextStatus(current: Status | null, event: ConversationEvent): St
   const next = TRANSITIONS[current ?? 'start'][event];
   if (next === null) throw new InvalidTransitionError(current, event);
   return next;
-}
-
-/** User ids (`NAEF00`) compared case-insensitively, ignoring surrounding white space. */
-export function sameUserId(a: string, b: string): boolean {
-  return a.trim().toUpperCase() === b.trim().toUpperCase();
-}
-
-/** *Jag arbetar med ärendet* (ticking it): the user may assign and nobody has the case. */
-export function canClaim(user: User, c: Pick<ConversationSummary, 'assignee'>): boolean {
-  return user.capabilities.canAssign && c.assignee === null;
-}
-
-/** *Jag arbetar med ärendet* (unticking it): the user may assign and has the case. */
-export function canRelease(user: User, c: Pick<ConversationSummary, 'assignee'>): boolean {
-  return user.capabilities.canAssign && c.assignee !== null && sameUserId(c.assignee.id, user.id);
-}
-
-/** *Jag tar över ärendet*: the user may assign and someone else has the case. */
-export function canTakeOver(user: User, c: Pick<ConversationSummary, 'assignee'>): boolean {
-  return user.capabilities.canAssign && c.assignee !== null && !sameUserId(c.assignee.id, user.id);
-}
-
-/** *Markera konversation som avslutad*: KPA staff (canClose), and not already closed. */
-export function canClose(user: User, c: Pick<ConversationSummary, 'status'>): boolean {
-  return user.capabilities.canClose && c.status !== 'closed';
 }
