@@ -54,10 +54,6 @@ export const composeStyles = css`
     font-size: 1.25rem;
   }
 
-  .loading {
-    color: var(--_muted);
-  }
-
   @media (forced-colors: active) {
     .note,
     .confirmation {

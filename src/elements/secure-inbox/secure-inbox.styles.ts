@@ -34,24 +34,14 @@ const inboxBaseStyles = css`
   .count {
     font-weight: 600;
   }
-
-  .loading {
-    color: var(--_muted);
-  }
 `;
 
 /** Last, so that it wins over the rules above. */
 const forcedColorStyles = css`
   @media (forced-colors: active) {
-    .button,
     .sort,
     .open {
       border: 0.0625rem solid ButtonText;
-    }
-
-    .button[aria-disabled='true'] {
-      color: GrayText;
-      border-color: GrayText;
     }
 
     .table-scroll.in-progress {

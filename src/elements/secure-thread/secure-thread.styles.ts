@@ -45,10 +45,6 @@ const threadBaseStyles = css`
     outline: 0.1875rem solid var(--_focus);
   }
 
-  .loading {
-    color: var(--_muted);
-  }
-
   /* Details */
   .details {
     display: grid;
@@ -104,7 +100,9 @@ const threadBaseStyles = css`
     cursor: not-allowed;
   }
 
-  .buttons {
+  .buttons,
+  .form-actions,
+  .dialog-actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.75rem;
@@ -162,21 +160,9 @@ const threadBaseStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* A list of files like the form's (.files), further from the text. */
   .attachments {
-    display: flex;
-    flex-direction: column;
-    gap: 0.5rem;
-    margin: 0.75rem 0 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .attachments li {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    align-items: center;
-    min-width: 0;
+    margin-block-start: 0.75rem;
   }
 
   .attachment {
@@ -196,13 +182,7 @@ const threadBaseStyles = css`
   }
 
   .attachment .file-name {
-    font-weight: 600;
     text-decoration: underline;
-    overflow-wrap: anywhere;
-  }
-
-  .attachment .file-size {
-    color: var(--_muted);
   }
 
   .attachment[aria-disabled='true'] {
@@ -263,12 +243,6 @@ const threadBaseStyles = css`
     border-radius: var(--_radius);
   }
 
-  .form-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-  }
-
   /* Confirmation dialogs */
   dialog {
     max-width: min(32rem, calc(100vw - 2rem));
@@ -285,12 +259,6 @@ const threadBaseStyles = css`
 
   dialog p {
     margin-block: 0.75rem 1.25rem;
-  }
-
-  .dialog-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
   }
 `;
 
@@ -339,14 +307,8 @@ const printStyles = css`
 /** Last, so that it wins over the rules above. */
 const forcedColorStyles = css`
   @media (forced-colors: active) {
-    .button,
     .attachment {
       border: 0.0625rem solid ButtonText;
-    }
-
-    .button[aria-disabled='true'] {
-      color: GrayText;
-      border-color: GrayText;
     }
 
     .message,

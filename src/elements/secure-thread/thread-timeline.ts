@@ -126,7 +126,7 @@ function renderMessage(message: Message, options: TimelineOptions): TemplateResu
       <div class="body" dir="auto">${message.body}</div>
       ${
         message.attachments.length > 0
-          ? html`<ul class="attachments" aria-label=${texts.attachments()}>
+          ? html`<ul class="files attachments" aria-label=${texts.attachments()}>
               ${message.attachments.map((a) => renderAttachment(a, options))}
             </ul>`
           : nothing

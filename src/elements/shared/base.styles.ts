@@ -57,6 +57,10 @@ export const baseStyles = css`
     margin: 0;
   }
 
+  .loading {
+    color: var(--_muted);
+  }
+
   :focus-visible {
     outline: 0.1875rem solid var(--_focus);
     outline-offset: 0.125rem;
@@ -109,5 +113,16 @@ export const baseStyles = css`
 
   .problem-title {
     font-weight: 700;
+  }
+
+  @media (forced-colors: active) {
+    .button {
+      border: 0.0625rem solid ButtonText;
+    }
+
+    .button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+    }
   }
 `;
