@@ -95,3 +95,16 @@ export function installClock(): TestClock {
     },
   };
 }
+
+/**
+ * Resolves once `condition()` holds, checked after every task: a wait on the network or the page
+ * that needs no timer, for tests on the test clock (where `waitUntil`'s own timers never fire).
+ * Gives up after `seconds` of wall time.
+ */
+export async function until(condition: () => unknown, message: string, seconds = 8): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
+    await microtasksSettled();
+  }
+}

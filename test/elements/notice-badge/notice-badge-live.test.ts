@@ -2,7 +2,8 @@ import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing'
 import { MOCK_USER_IDS } from '../../../mocks/index.js';
 import '../../../src/define/notice-badge.js';
 import type { NoticeBadge } from '../../../src/elements/notice-badge/notice-badge.js';
-import { pollIntervalsPass, useMockBackend } from '../helpers.js';
+import { installClock, until } from '../../clock.js';
+import { useMockBackend } from '../helpers.js';
 import { accessibleText } from './a11y-text.js';
 import {
   conversationIn,
@@ -138,40 +139,52 @@ describe('<notice-badge> live updates', () => {
   });
 
   it('pauses polling while the tab is hidden and refreshes at once when it shows again', async () => {
-    const counting = countingAdapter();
-    const before = storeCount(backend);
-    const el = await fixture<NoticeBadge>(
-      html`<notice-badge poll-interval="0.03" .adapter=${counting.adapter}></notice-badge>`,
-    );
-    await settle(el);
-    setVisibility('hidden');
-    // A request started just before hiding may still land: wait until none is in flight.
-    await waitUntil(() => counting.inFlight() === 0, 'no request in flight', { timeout: 4000 });
-    const requests = counting.requests();
-    officerAnswersInStore();
-    // Ten poll intervals hidden: a badge that still polled would have asked again.
-    await pollIntervalsPass(0.03, 10);
-    expect(counting.requests()).to.equal(requests);
-    expect(el.count).to.equal(before);
-    setVisibility('visible');
-    await waitUntil(() => counting.requests() > requests, 'asks again on return', { timeout: 4000 });
-    await waitUntil(() => el.count === before + 1, 'refreshed on return', { timeout: 4000 });
+    // On the test clock: the badge's timers run only when the test moves time on.
+    const clock = installClock();
+    try {
+      const counting = countingAdapter();
+      const before = storeCount(backend);
+      const el = await fixture<NoticeBadge>(
+        html`<notice-badge poll-interval="0.03" .adapter=${counting.adapter}></notice-badge>`,
+      );
+      await until(() => el.status === 'ready' && counting.inFlight() === 0, 'the first count');
+      setVisibility('hidden');
+      const requests = counting.requests();
+      officerAnswersInStore();
+      // Ten poll intervals hidden: a badge that still polled would have asked again.
+      await clock.advance(300);
+      expect(counting.requests()).to.equal(requests);
+      expect(el.count).to.equal(before);
+      setVisibility('visible');
+      await until(() => el.count === before + 1, 'refreshed on return');
+      expect(counting.requests()).to.equal(requests + 1);
+    } finally {
+      clock.uninstall();
+    }
   });
 
   it('makes no more requests after removal and lets go of the adapter', async () => {
-    const counting = countingAdapter();
-    const el = await fixture<NoticeBadge>(
-      html`<notice-badge poll-interval="0.03" .adapter=${counting.adapter}></notice-badge>`,
-    );
-    await waitUntil(() => counting.requests() >= 2, 'polls', { timeout: 4000 });
-    expect(counting.hub.size).to.equal(1);
-    el.remove();
-    const requests = counting.requests();
-    expect(counting.hub.size).to.equal(0);
-    counting.hub.notify({ type: 'replied', number: '12345' });
-    // Ten poll intervals after removal: a badge that still polled would have asked again.
-    await pollIntervalsPass(0.03, 10);
-    expect(counting.requests()).to.equal(requests);
+    const clock = installClock();
+    try {
+      const counting = countingAdapter();
+      const el = await fixture<NoticeBadge>(
+        html`<notice-badge poll-interval="0.03" .adapter=${counting.adapter}></notice-badge>`,
+      );
+      await until(() => el.status === 'ready' && clock.pending === 1, 'the first count, the next poll due');
+      await clock.advance(30);
+      expect(counting.requests()).to.equal(2);
+      await until(() => counting.inFlight() === 0 && clock.pending === 1, 'the poll, the next one due');
+      expect(counting.hub.size).to.equal(1);
+      el.remove();
+      const requests = counting.requests();
+      expect(counting.hub.size).to.equal(0);
+      counting.hub.notify({ type: 'replied', number: '12345' });
+      // Ten poll intervals after removal: a badge that still polled would have asked again.
+      await clock.advance(300);
+      expect(counting.requests()).to.equal(requests);
+    } finally {
+      clock.uninstall();
+    }
   });
 
   it('aborts a request in flight on removal, and fetches again when put back', async () => {

@@ -5,7 +5,8 @@ import '../../../src/define/secure-adapter-provider.js';
 import type { SecureAdapterProvider } from '../../../src/elements/secure-adapter-provider/secure-adapter-provider.js';
 import { NoticeBadge } from '../../../src/elements/notice-badge/notice-badge.js';
 import { SecureAuthRequiredEvent } from '../../../src/events/events.js';
-import { pollIntervalsPass, useMockBackend } from '../helpers.js';
+import { installClock, until } from '../../clock.js';
+import { useMockBackend } from '../helpers.js';
 import { accessibleText, visibleText } from './a11y-text.js';
 import {
   countingAdapter,
@@ -222,21 +223,24 @@ describe('<notice-badge>', () => {
     let events = 0;
     const listener = () => events++;
     document.addEventListener(SecureAuthRequiredEvent.eventName, listener);
+    // On the test clock: the badge's timers run only when the test moves time on.
+    const clock = installClock();
     try {
       const el = await fixture<NoticeBadge>(
         html`<notice-badge poll-interval="0.03" .adapter=${counting.adapter}></notice-badge>`,
       );
-      await waitUntil(() => events === 1, 'the 401', { timeout: 4000 });
+      await until(() => events === 1 && counting.inFlight() === 0, 'the 401');
       const asked = counting.requests();
       // Ten poll intervals: a badge that still polled would have asked again.
-      await pollIntervalsPass(0.03, 10);
+      await clock.advance(300);
       expect(counting.requests()).to.equal(asked);
       expect(events).to.equal(1);
       expect(el.status).to.equal('error');
-      await expect(el).to.be.accessible();
     } finally {
+      clock.uninstall();
       document.removeEventListener(SecureAuthRequiredEvent.eventName, listener);
     }
+    await expect(document.querySelector('notice-badge')).to.be.accessible();
   });
 
   it('fires secure-auth-required as a bubbling, composed event from the badge', async () => {

@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { typeText } from '../../keyboard.js';
-import { pollIntervalsPass } from '../helpers.js';
+import { installClock, until } from '../../clock.js';
 import { restoreVisibility, setVisibility } from '../notice-badge/fixtures.js';
 import {
   announcer,
@@ -17,6 +17,7 @@ import {
   focused,
   formReady,
   hasButton,
+  hasField,
   MOCK_USER_IDS,
   normalise,
   renderThread,
@@ -115,19 +116,23 @@ describe('<secure-thread> live refresh', function () {
     const number = unassigned(backend, 'sent');
     const before = backend.store.peek(number)!.messages.length;
     const loads = tracked(mock.adapter(), 'getConversation');
-    const el = await renderThread(loads.adapter, number, { pollInterval: 0.05 });
-    await formReady(el);
-    setVisibility('hidden');
-    // A poll started just before hiding may still land: wait until none is under way.
-    await eventually(() => loads.inFlight() === 0);
-    const asked = loads.calls();
-    officerReplies(number);
-    // Ten poll intervals hidden (a bound is needed: nothing tells that a poll will never come).
-    await pollIntervalsPass(0.05, 10);
-    expect(loads.calls(), 'nothing is asked while hidden').to.equal(asked);
-    expect(articles(el)).to.have.length(before);
-    setVisibility('visible');
-    await eventually(() => articles(el).length === before + 1);
+    // On the test clock: the thread's timers run only when the test moves time on.
+    const clock = installClock();
+    try {
+      const el = await renderThread(loads.adapter, number, { pollInterval: 0.05 });
+      await until(() => hasField(el, 'Meddelande') && loads.inFlight() === 0, 'the conversation');
+      setVisibility('hidden');
+      const asked = loads.calls();
+      officerReplies(number);
+      // Ten poll intervals hidden: a thread that still polled would have asked again.
+      await clock.advance(500);
+      expect(loads.calls(), 'nothing is asked while hidden').to.equal(asked);
+      expect(articles(el)).to.have.length(before);
+      setVisibility('visible');
+      await until(() => articles(el).length === before + 1, 'refreshed on return');
+    } finally {
+      clock.uninstall();
+    }
   });
 
   it('reads the poll-interval attribute in seconds (default 30)', async () => {
