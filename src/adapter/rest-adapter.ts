@@ -76,39 +76,32 @@ export class RestAdapter implements SecureMessagesAdapter {
   }
 
   getCurrentUser(signal: AbortSignal): Promise<User> {
-    return this.#getJson('/me', signal, isUser);
+    return this.#read('/me', signal, (response) => readJson(response, isUser));
   }
 
   getSubjects(signal: AbortSignal): Promise<Subject[]> {
-    return this.#getJson('/subjects', signal, isArrayOf(isSubject));
+    return this.#read('/subjects', signal, (response) => readJson(response, isArrayOf(isSubject)));
   }
 
   getOrganisations(signal: AbortSignal): Promise<Organisation[]> {
-    return this.#getJson('/organisations', signal, isArrayOf(isOrganisation));
+    return this.#read('/organisations', signal, (response) => readJson(response, isArrayOf(isOrganisation)));
   }
 
   getServerConfig(signal: AbortSignal): Promise<ServerConfig> {
-    return this.#getJson('/config', signal, isServerConfig);
+    return this.#read('/config', signal, (response) => readJson(response, isServerConfig));
   }
 
   searchConversations(query: SearchQuery, signal: AbortSignal, options?: ReadOptions): Promise<SearchResult> {
-    const spec: RequestSpec = {
-      method: 'POST',
-      path: '/conversations/search',
-      signal,
-      write: false,
-      json: query,
-    };
-    return this.#call({ ...spec, background: options?.background }, (response) =>
-      readJson(response, isSearchResult),
-    );
+    const read = (response: Response) => readJson(response, isSearchResult);
+    return this.#read('/conversations/search', signal, read, { ...options, json: query });
   }
 
   getConversation(number: string, signal: AbortSignal, options?: ReadOptions): Promise<Conversation> {
-    const path = conversationPath(number);
-    return this.#call(
-      { method: 'GET', path, signal, write: false, background: options?.background },
+    return this.#read(
+      conversationPath(number),
+      signal,
       (response) => this.#readConversation(response),
+      options,
     );
   }
 
@@ -147,10 +140,8 @@ export class RestAdapter implements SecureMessagesAdapter {
   }
 
   getNoticeCount(signal: AbortSignal, options?: ReadOptions): Promise<number> {
-    const spec: RequestSpec = { method: 'GET', path: '/notices/count', signal, write: false };
-    return this.#call({ ...spec, background: options?.background }, async (response) => {
-      return (await readJson(response, isNoticeCount)).count;
-    });
+    const read = async (response: Response) => (await readJson(response, isNoticeCount)).count;
+    return this.#read('/notices/count', signal, read, options);
   }
 
   downloadAttachment(
@@ -158,8 +149,7 @@ export class RestAdapter implements SecureMessagesAdapter {
     attachmentId: string,
     signal: AbortSignal,
   ): Promise<DownloadedAttachment> {
-    const path = conversationPath(number, 'attachments', attachmentId);
-    return this.#call({ method: 'GET', path, signal, write: false }, async (response) => {
+    return this.#read(conversationPath(number, 'attachments', attachmentId), signal, async (response) => {
       let blob: Blob;
       try {
         blob = await response.blob();
@@ -191,8 +181,16 @@ export class RestAdapter implements SecureMessagesAdapter {
     return abortable(spec.signal, async () => read(await this.#transport.send(spec)));
   }
 
-  #getJson<T>(path: string, signal: AbortSignal, guard: (value: unknown) => value is T): Promise<T> {
-    return this.#call({ method: 'GET', path, signal, write: false }, (response) => readJson(response, guard));
+  /** A read: a GET, or a POST when it has a JSON body (a search, so its text is never in a URL). */
+  #read<T>(
+    path: string,
+    signal: AbortSignal,
+    read: (response: Response) => Promise<T>,
+    options?: ReadOptions & { json?: unknown },
+  ): Promise<T> {
+    const json = options?.json;
+    const method = json === undefined ? 'GET' : 'POST';
+    return this.#call({ method, path, signal, write: false, json, background: options?.background }, read);
   }
 
   /** A write that answers with the conversation; subscribers hear of it once it succeeded. */
