@@ -81,17 +81,35 @@ export function eventually(predicate: () => unknown, message?: string): Promise<
 }
 
 /**
- * Resolves once `count` poll intervals of `seconds` have passed, each timed by its own timer that
- * starts only when the one before has fired.
+ * Resolves once a second `<notice-badge>`, polling every `seconds` on an adapter of its own that
+ * answers at once, has polled `count` times.
  *
- * A check that an element does NOT ask again (hidden tab, ended session, removed element) needs a
- * bound in time: no event ever says "it will never poll". The bound is counted in the element's
- * own poll interval, and chained like the element's own polls, so a busy machine that delays the
- * element's timers stretches this one alike; a fixed sleep does not, and ends before the poll it
- * should outlast. Use a count well above one, so that a poll's own request time fits in.
+ * A check that elements do NOT ask again (an ended session) needs a bound: no event says "it will
+ * never poll". This one is a poll shown to happen, timed by the same poller as theirs: once the
+ * witness has polled `count` times, an element on the same interval that still polled would have
+ * asked too, however busy the machine. (Where time itself is the subject, use the test clock.)
  */
-export async function pollIntervalsPass(seconds: number, count: number): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+export async function witnessPolls(seconds: number, count: number): Promise<void> {
+  await import('../../src/define/notice-badge.js');
+  let polls = 0;
+  const adapter: Pick<SecureMessagesAdapter, 'getNoticeCount' | 'subscribe'> = {
+    getNoticeCount: () => {
+      polls++;
+      return Promise.resolve(0);
+    },
+    subscribe: () => () => undefined,
+  };
+  const witness = Object.assign(document.createElement('notice-badge'), {
+    pollInterval: seconds,
+    adapter: adapter as SecureMessagesAdapter,
+  });
+  document.body.append(witness);
+  try {
+    // The first count is asked at once; each poll after it is one interval later.
+    await waitUntil(() => polls > count, `the witness polled ${polls} times`, {
+      timeout: 8000 + count * seconds * 1000,
+    });
+  } finally {
+    witness.remove();
   }
 }

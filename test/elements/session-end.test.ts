@@ -25,7 +25,7 @@ import type { SecureCompose } from '../../src/elements/secure-compose/secure-com
 import type { SecureInbox } from '../../src/elements/secure-inbox/secure-inbox.js';
 import type { SecureThread } from '../../src/elements/secure-thread/secure-thread.js';
 import { SecureAuthRequiredEvent, SecureMessageSentEvent } from '../../src/events/events.js';
-import { BASE_URL, eventually, pollIntervalsPass, useMockBackend } from './helpers.js';
+import { BASE_URL, eventually, useMockBackend, witnessPolls } from './helpers.js';
 import { button, field, hasButton, normalise, root } from './queries.js';
 import { alertText, body, formReady, messagesIn, pick, typeReply } from './secure-thread/thread-helpers.js';
 
@@ -170,7 +170,7 @@ describe('the end of a session', function () {
 
     // Twenty poll intervals of the badge and the thread: nothing is asked.
     const asked = sent.length;
-    await pollIntervalsPass(0.05, 20);
+    await witnessPolls(0.05, 20);
     expect(sent.slice(asked)).to.deep.equal([]);
 
     // Signed in again: Försök igen asks who is signed in, then every element loads again.
@@ -269,7 +269,8 @@ describe('the end of a session', function () {
     const badge = page.querySelector<NoticeBadge>('notice-badge')!;
     await formReady(thread);
     await eventually(() => badge.status === 'ready');
-    const replies = () => sent.filter((s) => s.method === 'POST' && s.path === `/conversations/${number}/messages`);
+    const replies = () =>
+      sent.filter((s) => s.method === 'POST' && s.path === `/conversations/${number}/messages`);
     await typeReply(thread, 'Lönen för 19121212-1212 ska rättas.');
     const path = `/conversations/${number}/messages`;
     if (fault === 'scheduled') backend.faults.add({ kind: 'status', status: 503, times: 1, match: { path } });
@@ -343,7 +344,7 @@ describe('the end of a session', function () {
     await eventually(() => sent.slice(asked).some((s) => s.path === '/me' && s.settled));
     // Ten more poll intervals: nothing is asked, nothing comes back.
     const settled = sent.length;
-    await pollIntervalsPass(0.05, 10);
+    await witnessPolls(0.05, 10);
     expect(sent.slice(settled)).to.deep.equal([]);
     expect(leftOnScreen(personal)).to.deep.equal([]);
     expect(root(thread).querySelector('dl.details')).to.equal(null);
@@ -480,7 +481,7 @@ describe('the end of a session', function () {
     expect(getDraft(adapter, replyDraftKey(number)).body).to.equal('');
     // Ten poll intervals of the badge and the thread: nothing is asked.
     const asked = sent.length;
-    await pollIntervalsPass(0.05, 10);
+    await witnessPolls(0.05, 10);
     expect(sent.slice(asked)).to.deep.equal([]);
     await expect(thread).to.be.accessible();
     await expect(compose).to.be.accessible();
