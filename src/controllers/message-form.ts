@@ -1,19 +1,24 @@
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter, SendOptions, UploadProgress } from '../adapter/adapter.js';
-import { errorKind, isErrorKind } from '../adapter/errors.js';
 import { invalidPersonnummerIn } from '../domain/personnummer.js';
-import { validateAttachments, validateMessageBody, type ValidationProblem } from '../domain/validators.js';
 import type { Conversation } from '../domain/types.js';
 import type { ServerConfig } from '../domain/config.js';
 import { emptyDraft, hasUnsentContent, type MessageDraft } from './drafts.js';
+import {
+  checkDraft,
+  explainFailure,
+  MESSAGE_FIELDS,
+  type FieldErrors,
+  type FieldProblem,
+  type FormProblem,
+  type MessageField,
+} from './message-checks.js';
 import { SendController, type SendPhase } from './send-controller.js';
 import { getDraft, serverConfig, type SessionEvent } from './session.js';
 import { isAuthRequired, SessionLink, signedOutError } from './session-link.js';
 
-/** The fields a message form may have, in the order they are shown (and listed in the error summary). */
-export const MESSAGE_FIELDS = ['organisation', 'subject', 'body', 'files'] as const;
-export type MessageField = (typeof MESSAGE_FIELDS)[number];
+export { MESSAGE_FIELDS, type FieldProblem, type FormProblem, type MessageField } from './message-checks.js';
 
 export interface MessageFormHost extends ReactiveControllerHost {
   /** Milliseconds between automatic retries of a send; its length is the number of retries. */
@@ -35,36 +40,6 @@ export interface MessageFormOptions {
   onAuthRequired?: () => void;
 }
 
-/** Server field names (ValidationError.fieldErrors) → the form's fields. */
-const SERVER_FIELDS: Readonly<Record<string, MessageField>> = {
-  subjectId: 'subject',
-  organisationCustomerNumber: 'organisation',
-  body: 'body',
-  files: 'files',
-  file: 'files',
-};
-
-/**
- * Why a field is not accepted, as a code the element words (shared texts): `required` (no
- * Organisation or Ämne chosen; the field says which), `check` (a check of the domain failed:
- * `problem`), `invalid` (the server's own words for the field, in `text`), `refused` (the server
- * refused the file: `error`).
- */
-export type FieldProblem =
-  | { code: 'required' }
-  | { code: 'check'; problem: ValidationProblem }
-  | { code: 'invalid'; text: string }
-  | { code: 'refused'; error: unknown };
-
-/**
- * The form's problem that is not about one field, as a code the element words: the outcome of a
- * send is unknown, the session ended (`signed-out`) or came back (`signed-in-again`), the settings
- * could not be read (`config-failed`), or the send failed for another reason (`failed`, `error`).
- */
-export type FormProblem =
-  | { code: 'outcome-unknown' | 'signed-out' | 'signed-in-again' | 'config-failed' }
-  | { code: 'failed'; error: unknown };
-
 /**
  * One message being written, checked and sent — the shared core of `<secure-compose>` and the
  * reply form of `<secure-thread>`.
@@ -78,7 +53,7 @@ export class MessageFormController implements ReactiveController {
   /** The fields this form has now (compose adds Organisation for KPA staff once the user is known). */
   fields: readonly MessageField[];
   /** Field errors, shown at the fields and in the error summary. */
-  errors: Partial<Record<MessageField, FieldProblem>> = {};
+  errors: FieldErrors = {};
   /** Personnummer in the text, as written, whose date or check digit is wrong (a warning, never blocking). */
   warnings: string[] = [];
 
@@ -150,10 +125,7 @@ export class MessageFormController implements ReactiveController {
       this.#sender.stop(signedOutError());
     } else if (event === 'user-changed' || event === 'forgotten') {
       // The previous user's drafts are gone (session.ts); nothing of theirs stays in this form.
-      this.#sender.reset(true);
-      this.errors = {};
-      this.warnings = [];
-      this.#problem = undefined;
+      this.#reset(true);
       this.#userChanged = event === 'user-changed';
     } else if (event === 'resumed' && this.#sender.phase === 'failed' && isAuthRequired(this.#sender.error)) {
       this.#problem = { code: 'signed-in-again' };
@@ -251,12 +223,10 @@ export class MessageFormController implements ReactiveController {
 
   /** Field errors in the order the fields are shown. */
   errorList(): { field: MessageField; problem: FieldProblem }[] {
-    const list: { field: MessageField; problem: FieldProblem }[] = [];
-    for (const field of MESSAGE_FIELDS) {
+    return MESSAGE_FIELDS.flatMap((field) => {
       const problem = this.errors[field];
-      if (problem !== undefined && this.fields.includes(field)) list.push({ field, problem });
-    }
-    return list;
+      return problem !== undefined && this.fields.includes(field) ? [{ field, problem }] : [];
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -289,13 +259,17 @@ export class MessageFormController implements ReactiveController {
 
   /** After a success has been shown: an empty draft (a new key on the next send). */
   clear(): void {
-    const draft = this.draft;
-    Object.assign(draft, emptyDraft());
+    Object.assign(this.draft, emptyDraft());
+    this.#reset();
+    this.#host.requestUpdate();
+  }
+
+  /** Nothing of the last send and its checks stays (`discard`: the draft itself is gone). */
+  #reset(discard = false): void {
+    this.#sender.reset(discard);
     this.errors = {};
     this.warnings = [];
     this.#problem = undefined;
-    this.#sender.reset();
-    this.#host.requestUpdate();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -328,7 +302,7 @@ export class MessageFormController implements ReactiveController {
       this.#host.requestUpdate();
       return undefined;
     }
-    this.errors = this.#validate(config, this.fields);
+    this.errors = checkDraft(this.draft, config, this.fields);
     this.#problem = undefined;
     if (Object.keys(this.errors).length > 0) {
       this.#host.requestUpdate();
@@ -352,31 +326,11 @@ export class MessageFormController implements ReactiveController {
     draft.idempotencyKey = undefined;
     const config = this.config;
     if (config && (checkNow || this.errors[field] !== undefined)) {
-      const { [field]: problem } = this.#validate(config, [field]);
+      const { [field]: problem } = checkDraft(draft, config, [field]);
       this.errors = { ...this.errors, [field]: problem };
       if (problem === undefined) delete this.errors[field];
     }
     this.#host.requestUpdate();
-  }
-
-  #validate(
-    config: ServerConfig,
-    fields: readonly MessageField[],
-  ): Partial<Record<MessageField, FieldProblem>> {
-    const draft = this.draft;
-    const errors: Partial<Record<MessageField, FieldProblem>> = {};
-    if (fields.includes('organisation') && draft.organisationCustomerNumber === '')
-      errors.organisation = { code: 'required' };
-    if (fields.includes('subject') && draft.subjectId === '') errors.subject = { code: 'required' };
-    if (fields.includes('body')) {
-      const body = validateMessageBody(draft.body, config.messageMaxLength);
-      if (!body.ok) errors.body = { code: 'check', problem: body };
-    }
-    if (fields.includes('files')) {
-      const files = validateAttachments(draft.files, config.attachments);
-      if (!files.ok) errors.files = { code: 'check', problem: files };
-    }
-    return errors;
   }
 
   #warningsFor(body: string): string[] {
@@ -385,28 +339,12 @@ export class MessageFormController implements ReactiveController {
   }
 
   /**
-   * Turns a send failure into field errors or the form's problem. The server's refusal of a file
-   * goes to Bifoga fil; its words for a field go to that field; anything else is the form's.
+   * Turns a send failure into field errors or the form's problem (message-checks.ts). A failure
+   * that names fields leaves the form's problem as it was.
    */
   #explain(error: unknown): void {
-    const kind = errorKind(error);
-    if (kind === 'too-large' || kind === 'unsupported-type') {
-      this.errors = { ...this.errors, files: { code: 'refused', error } };
-      return;
-    }
-    if (isErrorKind(error, 'validation')) {
-      const errors = { ...this.errors };
-      let placed = false;
-      for (const [name, text] of Object.entries(error.fieldErrors ?? {})) {
-        const field = SERVER_FIELDS[name];
-        if (field && this.fields.includes(field)) {
-          errors[field] = { code: 'invalid', text };
-          placed = true;
-        }
-      }
-      this.errors = errors;
-      if (placed) return;
-    }
-    this.#problem = kind === 'auth-required' ? { code: 'signed-out' } : { code: 'failed', error };
+    const { errors, problem } = explainFailure(error, this.fields);
+    this.errors = { ...this.errors, ...errors };
+    if (problem) this.#problem = problem;
   }
 }
