@@ -50,6 +50,9 @@ export type ThreadState = 'idle' | 'loading' | 'loaded' | 'not-found' | 'auth-re
 export const THREAD_ACTIONS = ['claim', 'release', 'take-over', 'close'] as const;
 export type ThreadAction = (typeof THREAD_ACTIONS)[number];
 
+/** The adapter's method for each action. */
+const WRITES = { claim: 'claim', release: 'release', 'take-over': 'takeOver', close: 'close' } as const;
+
 export type ActionOutcome =
   | { ok: true; conversation: Conversation }
   /** `error` is the adapter's typed error; the conversation is being reloaded. */
@@ -216,7 +219,7 @@ export class ThreadController implements ReactiveController {
     this.#pending = action;
     this.#host.requestUpdate();
     try {
-      const result = await this.#write(adapter, action, number, seen, abort.signal);
+      const result = await adapter[WRITES[action]](number, seen, abort.signal);
       if (adapter === this.#adapter && number === this.#number) this.apply(result);
       return { ok: true, conversation: result };
     } catch (error) {
@@ -287,9 +290,7 @@ export class ThreadController implements ReactiveController {
     this.#connected = false;
     this.#poller.disconnect();
     this.#session.detach();
-    for (const write of this.#requests) write.abort();
-    this.#requests.clear();
-    this.#pending = undefined;
+    this.#abortWrites();
     this.#resumable.leave();
   }
 
@@ -309,25 +310,6 @@ export class ThreadController implements ReactiveController {
 
   // ---------------------------------------------------------------------------------------------
   // Internals
-
-  #write(
-    adapter: SecureMessagesAdapter,
-    action: ThreadAction,
-    number: string,
-    version: string,
-    signal: AbortSignal,
-  ): Promise<Conversation> {
-    switch (action) {
-      case 'claim':
-        return adapter.claim(number, version, signal);
-      case 'release':
-        return adapter.release(number, version, signal);
-      case 'take-over':
-        return adapter.takeOver(number, version, signal);
-      case 'close':
-        return adapter.close(number, version, signal);
-    }
-  }
 
   async #load(
     adapter: SecureMessagesAdapter | undefined,
@@ -408,9 +390,7 @@ export class ThreadController implements ReactiveController {
    */
   #signedOut(): void {
     this.#poller.stop();
-    for (const write of this.#requests) write.abort();
-    this.#requests.clear();
-    this.#pending = undefined;
+    this.#abortWrites();
     this.#resumable.forget();
     this.#generation++;
     this.#conversation = undefined;
@@ -421,6 +401,13 @@ export class ThreadController implements ReactiveController {
     // A run without a request (the session has ended) drops the task's own copy of the answer.
     this.#session.dropAnswer(this.#task, () => this.#adapter !== undefined && this.#number !== '');
     this.#host.requestUpdate();
+  }
+
+  /** Every write and download under way is aborted. */
+  #abortWrites(): void {
+    for (const request of this.#requests) request.abort();
+    this.#requests.clear();
+    this.#pending = undefined;
   }
 
   /** `pollInterval` changed: the countdown starts afresh (polling stops at 0). */
