@@ -1,16 +1,42 @@
 /**
- * Builders of domain objects for tests that need a conversation or an inbox row without a
- * backend. Every builder fills in a plausible default and takes overrides for what a test is about.
+ * The named fixtures of every test: the mock backend's people and organisation (one name per id,
+ * from `mocks/fixtures.ts`), and builders of domain objects for tests that need a conversation or
+ * an inbox row without a backend. Every builder fills in a plausible default and takes overrides
+ * for what a test is about.
  */
+import { createMockUsers, HOME_ORGANISATION, KPA_STAFF, MOCK_USER_IDS } from '../mocks/fixtures.js';
 import type { Status } from '../src/domain/status.js';
-import type { Conversation, ConversationSummary, Organisation } from '../src/domain/types.js';
+import type { Conversation, ConversationSummary, Organisation, User, UserRef } from '../src/domain/types.js';
+
+export { MOCK_USER_IDS };
+
+const USERS = createMockUsers();
+
+function user(id: string): User {
+  const found = USERS.find((u) => u.id === id);
+  if (!found) throw new Error(`no mock user ${id}`);
+  return found;
+}
+
+function ref(id: string): UserRef {
+  const { name, side } = [...USERS, ...KPA_STAFF].find((u) => u.id === id) ?? user(id);
+  return { id, name, side };
+}
 
 /** The employer organisation of the manual's screenshots. */
-export const ORGANISATION: Organisation = {
-  customerNumber: '0000',
-  organisationNumber: '0000000000',
-  name: 'Kundnamnet',
-};
+export const ORGANISATION: Organisation = HOME_ORGANISATION;
+
+/** The signed-in employer user (Namn Efternamn, NAEF00). */
+export const USER: User = user(MOCK_USER_IDS.employer);
+
+/** A colleague in the same organisation (Anna Berglund, ABCD01): an author or an assignee. */
+export const COLLEAGUE: UserRef = ref(MOCK_USER_IDS.colleague);
+
+/** The KPA officer one can sign in as (Katarina Hallberg, KPAH01). */
+export const OFFICER: UserRef = ref(MOCK_USER_IDS.officer);
+
+/** Another KPA officer who writes in the seeded conversations (Jonas Lindström, KPJL02). */
+export const SECOND_OFFICER: UserRef = ref('KPJL02');
 
 /** An inbox row. */
 export function summary(overrides: Partial<ConversationSummary> = {}): ConversationSummary {

@@ -17,16 +17,13 @@ import {
 } from '../../src/adapter/errors.js';
 import { createRestAdapter, type RestAdapterOptions } from '../../src/adapter/rest-adapter.js';
 import { DEFAULT_FILTERS, type SearchQuery } from '../../src/domain/query.js';
-import type { Conversation, UserRef } from '../../src/domain/types.js';
-import { conversation } from '../fixtures.js';
+import type { Conversation } from '../../src/domain/types.js';
+import { COLLEAGUE, conversation, OFFICER } from '../fixtures.js';
 
 const BASE = '/api/adapter-unit/v1';
 const url = (path: string): string => `*${BASE}${path}`;
 
 const worker = setupWorker();
-
-const OFFICER: UserRef = { id: 'KPAH01', name: 'Karin Handläggare', side: 'kpa' };
-const COLLEAGUE: UserRef = { id: 'ABCD01', name: 'Anna Börjesson', side: 'employer' };
 
 /** A conversation as the server answers it: one message from a colleague, with an attachment. */
 function answered(overrides: Partial<Conversation> = {}): Conversation {

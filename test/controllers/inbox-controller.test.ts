@@ -6,7 +6,7 @@ import { InboxController, type InboxHost } from '../../src/controllers/inbox-con
 import { recallInbox } from '../../src/controllers/inbox-query.js';
 import type { SearchQuery, SearchResult } from '../../src/domain/index.js';
 import { microtasksSettled } from '../clock.js';
-import { USER } from './fixtures.js';
+import { USER } from '../fixtures.js';
 
 interface Call {
   query: SearchQuery;

@@ -11,7 +11,7 @@ import {
 import { sessionFor } from '../../src/controllers/session.js';
 import type { User } from '../../src/domain/index.js';
 import { installClock, type TestClock } from '../clock.js';
-import { USER } from './fixtures.js';
+import { USER } from '../fixtures.js';
 
 /** A hand-written adapter: answers with `value` (or fails with `failure`), or holds calls when `hold`. */
 class StubAdapter implements NoticeCountAdapter {

@@ -3,7 +3,7 @@ import type { SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 import { ServerError } from '../../src/adapter/errors.js';
 import { currentUser, serverConfig, subjects } from '../../src/controllers/session.js';
 import type { ServerConfig, Subject, User } from '../../src/domain/index.js';
-import { USER } from './fixtures.js';
+import { USER } from '../fixtures.js';
 
 const SUBJECTS: Subject[] = [{ id: 's1', name: 'Beräkning' }];
 

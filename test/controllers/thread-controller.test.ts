@@ -4,8 +4,7 @@ import type { ChangeListener, SecureMessagesAdapter } from '../../src/adapter/ad
 import { ConflictError, NotFoundError, ServerError } from '../../src/adapter/errors.js';
 import { ThreadController, type ThreadHost } from '../../src/controllers/thread-controller.js';
 import type { Conversation } from '../../src/domain/index.js';
-import { conversation } from '../fixtures.js';
-import { USER } from './fixtures.js';
+import { COLLEAGUE, conversation, USER } from '../fixtures.js';
 
 interface Pending<T> {
   args: unknown[];
@@ -149,14 +148,13 @@ describe('ThreadController', () => {
     await until(() => el.thread.state === 'loaded');
     const outcome = el.thread.perform('claim');
     await until(() => m.writes.length === 1);
-    const anna = { id: 'ABCD01', name: 'Anna Berglund', side: 'employer' as const };
-    m.writes[0]!.reject(new ConflictError('412', 412, anna, 'v2'));
+    m.writes[0]!.reject(new ConflictError('412', 412, COLLEAGUE, 'v2'));
     const result = await outcome;
     expect(result.ok).to.equal(false);
     expect(result.ok === false && result.error).to.be.instanceOf(ConflictError);
     await until(() => m.loads.length === 2);
     expect(el.thread.state).to.equal('loaded');
-    m.loads[1]!.resolve(conversation({ number: '10001', version: 'v2', assignee: anna }));
+    m.loads[1]!.resolve(conversation({ number: '10001', version: 'v2', assignee: COLLEAGUE }));
     await until(() => el.thread.conversation?.version === 'v2');
     expect(el.remote).to.have.length(0);
   });

@@ -5,6 +5,7 @@ import { validateMessageNumber } from '../../src/domain/validators.js';
 import { NetworkError } from '../../src/adapter/errors.js';
 import { describeError, statusText, validationText } from '../../src/elements/shared/texts.js';
 import { texts as threadTexts } from '../../src/elements/secure-thread/thread-texts.js';
+import { COLLEAGUE } from '../fixtures.js';
 
 const SWEDISH = ['Nytt meddelande', 'Skickat', 'Besvarat', 'Svar inkommit', 'Avslutad'];
 const ENGLISH = ['New message', 'Sent', 'Answered', 'Reply received', 'Closed'];
@@ -42,7 +43,6 @@ describe('localisation', () => {
   });
 
   it('isolates a name inside a text, so its direction never mixes with the words around it', () => {
-    const anna = { id: 'ABCD01', name: 'Anna Börjesson', side: 'employer' } as const;
-    expect(threadTexts.conflictAssignee(anna)).to.contain('\u2068Anna Börjesson\u2069 (ABCD01)');
+    expect(threadTexts.conflictAssignee(COLLEAGUE)).to.contain('\u2068Anna Berglund\u2069 (ABCD01)');
   });
 });

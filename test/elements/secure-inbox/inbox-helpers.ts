@@ -12,6 +12,7 @@ import type { MockBackend } from '../../../mocks/index.js';
 
 export { eventually, useMockBackend } from '../helpers.js';
 export { button, description, field, hasButton, normalise, root, spokenText } from '../queries.js';
+import { COLLEAGUE, OFFICER, SECOND_OFFICER } from '../../fixtures.js';
 import { cellText, normalise, root } from '../queries.js';
 
 export interface SpyAdapter {
@@ -119,10 +120,6 @@ export function newestFirst(backend: MockBackend): ConversationSummary[] {
     );
 }
 
-const ANNA: UserRef = { id: 'ABCD01', name: 'Anna Berglund', side: 'employer' };
-const JONAS: UserRef = { id: 'KPJL02', name: 'Jonas Lindström', side: 'kpa' };
-const KATARINA: UserRef = { id: 'KPAH01', name: 'Katarina Hallberg', side: 'kpa' };
-
 /** The conversations of knownInbox, by the role they play in the tests. */
 export type KnownNumbers = Record<'c1' | 'c2' | 'c3' | 'c4' | 'c5' | 'c6' | 'closed' | 'foreign', string>;
 
@@ -151,17 +148,31 @@ export function knownInbox(backend: MockBackend): KnownNumbers {
       'c1',
       'berakning',
       'sent',
-      JONAS,
+      SECOND_OFFICER,
       '2026-02-20',
       'Gäller Tolvan Tolvansson, 19121212-1212, och hans pension.',
     ],
     ['c2', 'utbetalning', 'new', null, '2026-02-25', 'Utbetalningen för mars är försenad.'],
-    ['c3', 'ovrigt', 'reply-received', ANNA, '2026-02-27', 'En fråga om 121212-1212 och lönen.'],
-    ['c4', 'anstallning-och-lon', 'answered', JONAS, '2026-02-10', 'Lindholm har bytt tjänst.'],
-    ['c5', 'berakning', 'sent', ANNA, '2026-02-27', 'Ny beräkning behövs för 191212121212.'],
-    ['c6', 'ekonomi-och-fakturor', 'new', KATARINA, '2026-03-01', 'Fakturan för februari.'],
-    ['closed', 'berakning', 'closed', JONAS, '2026-02-28', 'Tolvan Tolvansson 19121212-1212 är klar.'],
-    ['foreign', 'berakning', 'sent', JONAS, '2026-03-01', 'Tolvan Tolvansson 19121212-1212 hos oss.'],
+    ['c3', 'ovrigt', 'reply-received', COLLEAGUE, '2026-02-27', 'En fråga om 121212-1212 och lönen.'],
+    ['c4', 'anstallning-och-lon', 'answered', SECOND_OFFICER, '2026-02-10', 'Lindholm har bytt tjänst.'],
+    ['c5', 'berakning', 'sent', COLLEAGUE, '2026-02-27', 'Ny beräkning behövs för 191212121212.'],
+    ['c6', 'ekonomi-och-fakturor', 'new', OFFICER, '2026-03-01', 'Fakturan för februari.'],
+    [
+      'closed',
+      'berakning',
+      'closed',
+      SECOND_OFFICER,
+      '2026-02-28',
+      'Tolvan Tolvansson 19121212-1212 är klar.',
+    ],
+    [
+      'foreign',
+      'berakning',
+      'sent',
+      SECOND_OFFICER,
+      '2026-03-01',
+      'Tolvan Tolvansson 19121212-1212 hos oss.',
+    ],
   ];
   const numbers = {} as KnownNumbers;
   for (const [key, subjectId, status, assignee, day, body] of rows) {
