@@ -1,0 +1,192 @@
+// The built demo (dist-demo/) from a plain static server under a sub-path: the mock backend
+// starts, the start page shows the notice count, the feature page lists conversations, a session's
+// end clears an open conversation, Visa som switches to the case officer, the form opens; no page
+// or console errors, no axe violations (WCAG 2.x A/AA) and a Tab order that follows the reading
+// order on the views visited.
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations, pageProblems } from './pages.js';
+
+interface Stop {
+  tag: string;
+  name: string;
+  top: number;
+  bottom: number;
+  left: number;
+  visible: boolean;
+  key: string;
+}
+
+/** The focused element, inside shadow roots too, or null when focus has left the page. */
+function focusedStop(): Stop | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  if (!el || el === document.body) return null;
+  const rect = el.getBoundingClientRect();
+  const labels = (el as HTMLInputElement).labels;
+  const name =
+    el.getAttribute('aria-label') ??
+    (labels?.[0]?.textContent || el.textContent || el.getAttribute('title') || el.getAttribute('name') || '');
+  const top = rect.top + window.scrollY;
+  const left = rect.left + window.scrollX;
+  return {
+    tag: el.localName,
+    name: name.replace(/\s+/g, ' ').trim().slice(0, 60),
+    top,
+    bottom: rect.bottom + window.scrollY,
+    left,
+    visible: rect.width > 0 && rect.height > 0,
+    key: `${el.localName}|${el.id}|${top}|${left}`,
+  };
+}
+
+/**
+ * Tabs through the whole page from the top: every stop is a visible, named control (never
+ * <body>), stops come in reading order (top to bottom, and left to right on a line), and Tab gets
+ * back to the start without visiting a control twice.
+ */
+async function tabOrderProblems(page: Page): Promise<string[]> {
+  // A click on the page's top-left corner moves the point where sequential focus navigation starts.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.click(1, 1);
+  const stops: Stop[] = [];
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(focusedStop);
+    if (stop === null || stops.some((s) => s.key === stop.key)) break; // left the page, or wrapped
+    stops.push(stop);
+  }
+  if (stops.length === 0) return ['no control takes focus'];
+  return stops.flatMap((stop, i) => {
+    const what = `${stop.tag} "${stop.name}"`;
+    const before = stops[i - 1];
+    // Reading order: a later stop is not wholly above the one before, and on the same line (their
+    // heights overlap) it is not to the left of it.
+    const sameLine = before && stop.top < before.bottom && before.top < stop.bottom;
+    return [
+      ...(stop.visible ? [] : [`stop ${i + 1}, ${what}, is not visible`]),
+      ...(stop.name ? [] : [`stop ${i + 1}, a ${stop.tag}, has no name`]),
+      ...(before && (stop.bottom <= before.top || (sameLine && stop.left < before.left))
+        ? [`${what} comes after ${before.tag} "${before.name}" but reads before it`]
+        : []),
+    ];
+  });
+}
+
+/** axe and, unless left out, the Tab order of the view on screen; soft, so every view is checked. */
+async function checkView(page: Page, view: string, { tabOrder = true } = {}) {
+  expect.soft(await axeViolations(page), `axe on ${view}`).toEqual([]);
+  if (tabOrder) expect.soft(await tabOrderProblems(page), `Tab order on ${view}`).toEqual([]);
+}
+
+test('the built demo works from a static server under a sub-path', async ({ page }) => {
+  /** While a step switches on the mock's 401, the browser's own log line for it is expected. */
+  let expect401 = false;
+  const problems = pageProblems(page, { console: (text) => expect401 && /status of 401/.test(text) });
+  const menuEntry = page.getByRole('navigation', { name: 'Meny' }).getByRole('link').nth(1);
+  const list = page.getByRole('table').getByRole('row').nth(2);
+  const firstConversation = page
+    .getByRole('table')
+    .getByRole('row')
+    .nth(1)
+    .locator('th button, th a')
+    .first();
+  const conversation = page.getByRole('article').first();
+  const panel = page.getByText('Utvecklarpanel (mock-backend)');
+  const signedOut = page.getByLabel('401 Utloggad på allt');
+  const back = page.getByRole('button', { name: 'Tillbaka till Säkra meddelanden' });
+  test.setTimeout(180_000);
+
+  await test.step('start page with Aktuella ärenden and the notice count', async () => {
+    await page.goto('');
+    await expect(page.getByRole('heading', { name: 'Aktuella ärenden' })).toBeVisible({ timeout: 15_000 });
+    await expect(
+      page.getByRole('link', { name: /Säkra meddelanden.*\d+ ärenden? att hantera/ }).first(),
+    ).toBeVisible();
+    await checkView(page, 'the start page');
+  });
+
+  await test.step('feature page lists conversations', async () => {
+    await menuEntry.click();
+    await expect(page.getByRole('heading', { name: 'Säkra meddelanden', level: 1 })).toBeVisible();
+    await expect(list).toBeVisible({ timeout: 15_000 });
+    await checkView(page, 'the inbox');
+  });
+
+  await test.step('a conversation opens from the list', async () => {
+    await firstConversation.click();
+    await expect(conversation).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByLabel('Meddelande', { exact: true })).toBeVisible();
+    await checkView(page, 'a conversation');
+    await back.click();
+    await expect(list).toBeVisible({ timeout: 15_000 });
+  });
+
+  await test.step('the menu entry leads to the list, by mouse and by keyboard; Back and Forward follow', async () => {
+    await firstConversation.click();
+    await expect(conversation).toBeVisible({ timeout: 15_000 });
+    await menuEntry.click();
+    await expect(list).toBeVisible({ timeout: 15_000 });
+    await expect(conversation, 'the conversation leaves the screen').toBeHidden();
+    expect(new URL(page.url()).hash, 'the address keeps no conversation').toBe('');
+    await page.goBack();
+    await expect(conversation).toBeVisible({ timeout: 15_000 });
+    await page.goForward();
+    await expect(list).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Nytt meddelande' }).click();
+    await expect(page.getByLabel('Meddelande', { exact: true })).toBeVisible();
+    await menuEntry.focus();
+    await page.keyboard.press('Enter');
+    await expect(list).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByLabel('Meddelande', { exact: true }), 'the form leaves the screen').toBeHidden();
+  });
+
+  await test.step('the session ends with a conversation open: its messages leave the screen; Försök igen brings them back', async () => {
+    await firstConversation.click();
+    await expect(conversation).toBeVisible({ timeout: 15_000 });
+    const said = (await conversation.innerText()).split('\n').filter((line) => line.trim().length > 12);
+    expect401 = true;
+    await panel.click();
+    await signedOut.check();
+    await panel.click();
+    // The user comes back to the tab: the conversation refreshes, and the server says 401.
+    await page.evaluate(() => {
+      for (const state of ['hidden', 'visible']) {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }
+    });
+    await expect(page.getByText('Du har blivit utloggad').first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('article'), 'messages leave the screen').toHaveCount(0);
+    const text = await page.locator('body').innerText();
+    expect(
+      said.filter((line) => text.includes(line)),
+      'still on screen',
+    ).toEqual([]);
+    await checkView(page, 'the signed-out conversation', { tabOrder: false });
+    await panel.click();
+    await signedOut.uncheck();
+    await panel.click();
+    await page.getByRole('button', { name: 'Försök igen' }).first().click();
+    await expect(conversation).toBeVisible({ timeout: 15_000 });
+    expect401 = false;
+    await back.click();
+    await expect(list).toBeVisible({ timeout: 15_000 });
+  });
+
+  await test.step('the developer panel shows how many conversations the mock backend holds (200)', async () => {
+    await panel.click();
+    await expect(page.getByLabel('Antal konversationer')).toHaveValue('200');
+    await panel.click();
+  });
+
+  await test.step('Visa som KPA-handläggare, then Nytt meddelande with Organisation', async () => {
+    await page.getByLabel('Visa som').selectOption({ label: 'KPA-handläggare' });
+    await expect(page.getByText('Katarina Hallberg | KPAH01')).toBeVisible();
+    await expect(list).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Nytt meddelande' }).click();
+    await expect(page.getByLabel('Organisation')).toBeVisible();
+    await checkView(page, 'the form');
+  });
+
+  expect(problems).toEqual([]);
+});
