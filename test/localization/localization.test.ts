@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { LOCALES, getLocale, isLocale, setLocale } from '../../src/localization/index.js';
 import { STATUSES } from '../../src/domain/status.js';
+import { parsePersonnummer } from '../../src/domain/personnummer.js';
 import { validateMessageNumber } from '../../src/domain/validators.js';
 import { NetworkError } from '../../src/adapter/errors.js';
 import { describeError, statusText, validationText } from '../../src/elements/shared/texts.js';
 import { texts as threadTexts } from '../../src/elements/secure-thread/thread-texts.js';
+import { withCheck } from '../domain/helpers.js';
 import { COLLEAGUE } from '../fixtures.js';
 
 const SWEDISH = ['Nytt meddelande', 'Skickat', 'Besvarat', 'Svar inkommit', 'Avslutad'];
@@ -40,6 +42,18 @@ describe('localisation', () => {
     const again = validateMessageNumber('123');
     if (!again.ok) expect(validationText(again)).to.match(/^Meddelandenumret ska vara fem siffror/);
     expect(describeError(offline)).to.match(/^Det gick inte att nå servern/);
+  });
+
+  it('words each personnummer code in Swedish', () => {
+    const messages = ['abc', withCheck('121312123'), '1212121213'].map((input) => {
+      const result = parsePersonnummer(input, new Date(2026, 5, 15));
+      return result.ok ? '' : validationText(result);
+    });
+    expect(messages).to.deep.equal([
+      'Skriv personnumret med tio eller tolv siffror, till exempel 19121212-1212.',
+      'Personnumret innehåller inget giltigt datum.',
+      'Personnumret stämmer inte. Kontrollera siffrorna.',
+    ]);
   });
 
   it('isolates a name inside a text, so its direction never mixes with the words around it', () => {
