@@ -368,6 +368,8 @@ describe('the end of a session', function () {
       start: (p: Page) => Promise<RegExp>;
       /** Done once the session has ended. */
       afterEnd?: (p: Page) => void;
+      /** It starts a request that is still under way when the session ends. */
+      underWay?: boolean;
     }
     const open = (r: ConversationRecord) => r.summary.status !== 'closed' && r.messages.length >= 2;
     const unassigned = (r: ConversationRecord) => open(r) && r.summary.assignee === null;
@@ -387,6 +389,7 @@ describe('the end of a session', function () {
         afterEnd: ({ changes, number }) => changes.notify({ type: 'replied', number }),
       },
       'a download': {
+        underWay: true,
         start: async ({ number, thread }) => {
           const id = backend.store.record(number)!.messages.flatMap((m) => m.attachments)[0]!.id;
           backend.faults.add({ kind: 'hang', match: { path: `/conversations/${number}/attachments/${id}` } });
@@ -398,6 +401,7 @@ describe('the end of a session', function () {
         },
       },
       'a claim': {
+        underWay: true,
         conversation: unassigned,
         start: async ({ number, thread }) => {
           backend.faults.add({ kind: 'hang', match: { path: `/conversations/${number}/claim` } });
@@ -406,6 +410,7 @@ describe('the end of a session', function () {
         },
       },
       'a take-over': {
+        underWay: true,
         conversation: others,
         start: async ({ number, thread }) => {
           backend.faults.add({ kind: 'hang', match: { path: `/conversations/${number}/take-over` } });
@@ -417,7 +422,7 @@ describe('the end of a session', function () {
       },
     };
 
-    for (const [name, { conversation, start, afterEnd }] of Object.entries(cases)) {
+    for (const [name, { conversation, start, afterEnd, underWay }] of Object.entries(cases)) {
       it(name, async () => {
         const record = conversation ? backend.store.record(pick(backend, conversation))! : richConversation();
         const number = record.summary.number;
@@ -441,6 +446,8 @@ describe('the end of a session', function () {
         const p = { number, page, thread, inbox, changes };
         const messages = messagesIn(backend, number);
         const forbidden = await start(p);
+        // A request it started is under way (hanging) before the session ends.
+        if (underWay) await eventually(() => sent.some((s) => forbidden.test(s.path)));
         const atEnd = sent.length;
         await endedForColleague(page, badge);
         afterEnd?.(p);
