@@ -10,7 +10,9 @@ const defineEntries = Object.fromEntries(
 );
 
 /**
- * `npm start` serves the demo page (index.html) on the MSW mock backend.
+ * `npm start` serves the demo page (index.html) on the MSW mock backend; `npm run build:demo`
+ * (mode `demo`) builds it as static files in `dist-demo/`, with MSW's service worker from
+ * `public/` and relative URLs throughout, so any static server can serve it from any path.
  * `npm run build` builds the library: one ES module per entry point, with Lit and MSW external,
  * so a page that loads several entries shares one Lit; the mock backend is its own entry and
  * never part of the element bundles.
@@ -21,7 +23,12 @@ const defineEntries = Object.fromEntries(
  * badge read "Säkra meddelanden(12)", the space before a binding dropped. Message text is data,
  * never template text, so it is not touched. `npm run test:built` runs the tests that read names.
  */
-export default defineConfig({
+const demo = defineConfig({
+  base: './',
+  build: { outDir: 'dist-demo', emptyOutDir: true, copyPublicDir: true, sourcemap: true, target: 'es2022' },
+});
+
+const library = defineConfig({
   server: { port: 5173, strictPort: false },
   plugins: [
     {
@@ -58,3 +65,5 @@ export default defineConfig({
     },
   },
 });
+
+export default defineConfig(({ mode }) => (mode === 'demo' ? demo : library));
