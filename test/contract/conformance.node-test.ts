@@ -8,9 +8,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { startMockHttpServer, type MockHttpServer } from '../../mocks/http-server.js';
 import { CONTRACT_RULES, type ContractRule } from '../../mocks/rules.js';
-// @ts-expect-error -- the kit is plain JavaScript, shipped as it is
 import { runConformance } from '../../conformance/kit.mjs';
-// @ts-expect-error -- the kit is plain JavaScript, shipped as it is
 import { RULES } from '../../conformance/rules.mjs';
 
 interface RuleResult {
