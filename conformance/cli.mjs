@@ -1,25 +1,42 @@
 #!/usr/bin/env node
 /**
- * secure-messages-conformance --base-url URL [options]: checks a running server against the
- * rules of api/openapi.yaml. Credentials of four parties come from options or the environment
- * (environment preferred: command lines are visible to other users of the machine):
- *
- *   CONFORMANCE_<PARTY>_COOKIE   the Cookie header of a signed-in session, e.g. "session=…"
- *   CONFORMANCE_<PARTY>_CSRF     its CSRF token (optional when the server checks Origin only)
- *
- * with PARTY one of EMPLOYER, COLLEAGUE (same organisation), OTHER_ORGANISATION, OFFICER (KPA),
- * or --<party>-cookie / --<party>-csrf with party employer, colleague, other-organisation, officer.
- *
- *   --csrf-header NAME            default X-CSRF-Token
- *   --allowed-origin URL          a page origin the server allows by CORS (checks its preflight)
- *   --idle-timeout-seconds N      the server's idle timeout: checks that background requests do not
- *                                 extend it (takes 1.5 × N seconds; ends the other-organisation session)
- *   --dev-sign-in                 sign the four parties in through /dev/sign-in (the mock server only)
- *
- * Prints one line per rule (✓, ✗ with the evidence, – skipped), a summary, and exits 1 on any ✗.
+ * secure-messages-conformance: checks a running server against the rules of api/openapi.yaml.
+ * USAGE below is what --help prints; stories/docs/backend.mdx (the guide page) has more.
  */
 import { parseArgs } from 'node:util';
-import { format, PARTIES, runConformance } from './kit.mjs';
+import { PARTIES, runConformance, summarise } from './kit.mjs';
+
+const USAGE = `Usage: secure-messages-conformance --base-url URL [options]
+
+Checks a running server against the rules of api/openapi.yaml. It needs the credentials of four
+signed-in parties, best from the environment (command lines are visible to other users):
+
+  CONFORMANCE_<PARTY>_COOKIE    the Cookie header of a signed-in session, e.g. "session=…"
+  CONFORMANCE_<PARTY>_CSRF      its CSRF token (leave out when the server checks Origin only)
+
+with PARTY one of EMPLOYER, COLLEAGUE (same organisation), OTHER_ORGANISATION, OFFICER (KPA);
+or --<party>-cookie / --<party>-csrf with party employer, colleague, other-organisation, officer.
+
+Options:
+  --base-url URL                the API's base URL, e.g. https://host/api/secure-messages/v1
+  --csrf-header NAME            default X-CSRF-Token
+  --allowed-origin URL          a page origin the server allows by CORS (checks its CORS answers;
+                                without it cors.allowlist is skipped)
+  --idle-timeout-seconds N      the server's idle timeout: checks that background requests do not
+                                extend it (takes 1.5 × N seconds; ends the other-organisation
+                                session; without it auth.background-no-extend is skipped)
+  --dev-sign-in                 the mock server only (npm run mock-server): sign the four parties
+                                in through its password-less /dev/sign-in instead
+  --help                        this text
+
+Prints one line per rule: ✓ passed, ✗ failed (with the request, what was expected and what came
+back), ? could not check (a precondition failed, e.g. a write refused for want of a CSRF token),
+– skipped (an option not given); then a summary naming what was skipped or could not be checked,
+and which conversations it created were left open (it closes them as the officer).
+
+Exit code: 0 every rule checked passed (skipped ones are listed); 1 a rule failed; 2 nothing
+failed but something could not be checked: a usage error, missing credentials, a set-up the
+server refused, or a rule whose precondition failed.`;
 
 const OPTION = {
   employer: 'employer',
@@ -41,24 +58,32 @@ const partyOptions = Object.fromEntries(
     [`${OPTION[p]}-csrf`, { type: 'string' }],
   ]),
 );
-const { values } = parseArgs({
-  options: {
-    'base-url': { type: 'string' },
-    'csrf-header': { type: 'string', default: 'X-CSRF-Token' },
-    'allowed-origin': { type: 'string' },
-    'idle-timeout-seconds': { type: 'string' },
-    'dev-sign-in': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-    ...partyOptions,
-  },
-});
-
-if (values.help || !values['base-url']) {
-  console.log(
-    'Usage: secure-messages-conformance --base-url URL [options]; see README, "For the backend team".',
-  );
-  process.exit(values.help ? 0 : 2);
+/** Exit 2: the kit could not check the server. */
+const stop = (/** @type {string} */ message) => {
+  console.error(message);
+  process.exit(2);
+};
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      'base-url': { type: 'string' },
+      'csrf-header': { type: 'string', default: 'X-CSRF-Token' },
+      'allowed-origin': { type: 'string' },
+      'idle-timeout-seconds': { type: 'string' },
+      'dev-sign-in': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+      ...partyOptions,
+    },
+  }));
+} catch (error) {
+  stop(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
 }
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!values['base-url']) stop(USAGE);
 const baseUrl = values['base-url'];
 
 async function devSignIn(user) {
@@ -74,20 +99,17 @@ async function devSignIn(user) {
 
 const parties = {};
 for (const p of PARTIES) {
-  if (values['dev-sign-in']) {
-    parties[p] = await devSignIn(DEV_USERS[p]);
-    continue;
-  }
   const cookie = values[`${OPTION[p]}-cookie`] ?? process.env[`CONFORMANCE_${ENV[p]}_COOKIE`];
   const csrfToken = values[`${OPTION[p]}-csrf`] ?? process.env[`CONFORMANCE_${ENV[p]}_CSRF`];
-  if (!cookie) {
-    console.error(`Missing credentials for ${p}: CONFORMANCE_${ENV[p]}_COOKIE or --${OPTION[p]}-cookie`);
-    process.exit(2);
-  }
+  if (!cookie && !values['dev-sign-in'])
+    stop(`Missing credentials for ${p}: CONFORMANCE_${ENV[p]}_COOKIE or --${OPTION[p]}-cookie`);
   parties[p] = { cookie, ...(csrfToken ? { csrfToken } : {}) };
 }
 
 try {
+  if (values['dev-sign-in']) {
+    for (const p of PARTIES) parties[p] = await devSignIn(DEV_USERS[p]);
+  }
   const results = await runConformance({
     baseUrl,
     parties,
@@ -96,16 +118,9 @@ try {
     ...(values['idle-timeout-seconds'] ? { idleTimeoutSeconds: Number(values['idle-timeout-seconds']) } : {}),
     log: (line) => console.log(line),
   });
-  const passed = results.filter((r) => r.ok === true).length;
-  const failed = results.filter((r) => r.ok === false).length;
-  const skipped = results.filter((r) => r.ok === null).length;
-  if (failed > 0) {
-    console.log('\nFailed:');
-    for (const r of results.filter((x) => x.ok === false)) console.log(format(r));
-  }
-  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-  process.exit(failed > 0 ? 1 : 0);
+  for (const line of summarise(results)) console.log(line);
+  const any = (/** @type {string} */ outcome) => results.some((r) => r.outcome === outcome);
+  process.exit(any('fail') ? 1 : any('unchecked') ? 2 : 0);
 } catch (error) {
-  console.error(`The kit could not run: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(2);
+  stop(`The kit could not run: ${error instanceof Error ? error.message : String(error)}`);
 }

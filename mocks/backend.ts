@@ -11,7 +11,7 @@ import {
   SUBJECTS,
 } from './fixtures.js';
 import { createHandlers, normaliseBasePath } from './handlers.js';
-import { RuleSwitches, type ContractRule } from './rules.js';
+import { RuleSwitches, type RuleSwitch } from './rules.js';
 import { generateSeed, MAX_SEED_SIZE } from './seed.js';
 import { MockStore } from './store.js';
 
@@ -42,10 +42,11 @@ export interface MockBackendOptions {
    */
   userFor?: (request: Request) => User | null;
   /**
-   * TEST-ONLY: contract rules the backend stops enforcing, so that the conformance kit's tests can
-   * show the kit notices. Never use it anywhere else. Fixed when the backend is created.
+   * TEST-ONLY: contract rules, or clauses of rules (`rule:clause`), the backend stops enforcing, so
+   * that the conformance kit's tests can show the kit notices. Never use it anywhere else. Fixed
+   * when the backend is created.
    */
-  unenforcedRules?: readonly ContractRule[];
+  unenforcedRules?: readonly RuleSwitch[];
 }
 
 export interface MockBackend {

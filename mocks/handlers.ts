@@ -8,7 +8,7 @@ import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { User } from '../src/domain/types.js';
 import type { Fault, MockFaultController } from './faults.js';
 import { problemDetails, ProblemError, type ProblemDetails } from './problem.js';
-import { RuleSwitches, type ContractRule } from './rules.js';
+import { RuleSwitches, type RuleSwitch } from './rules.js';
 import { versionOf, type MockStore, type UploadedFile } from './store.js';
 
 export interface HandlerContext {
@@ -150,7 +150,7 @@ type Resolve = (args: {
 export function createHandlers(ctx: HandlerContext): RequestHandler[] {
   const base = normaliseBasePath(ctx.basePath);
   const rules = ctx.rules ?? new RuleSwitches();
-  const enforced = (rule: ContractRule) => rules.enforced(rule);
+  const enforced = (rule: RuleSwitch) => rules.enforced(rule);
   const problemType = () =>
     enforced('errors.problem-details') ? 'application/problem+json' : 'application/json';
 
@@ -224,13 +224,14 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
     status: number,
     conversation: { version: string },
     headers: Record<string, string> = {},
-  ) =>
-    json(conversation, status, {
-      ETag: enforced('concurrency.strong-etag')
-        ? etag(conversation.version)
-        : `W/${etag(conversation.version)}`,
-      ...headers,
-    });
+    read = false,
+  ) => {
+    const tag = enforced('concurrency.strong-etag')
+      ? etag(conversation.version)
+      : `W/${etag(conversation.version)}`;
+    const tagged = read || enforced('concurrency.strong-etag:writes');
+    return json(conversation, status, { ...(tagged ? { ETag: tag } : {}), ...headers });
+  };
 
   const assignment =
     (action: 'claim' | 'release' | 'takeOver' | 'close'): Resolve =>
@@ -295,7 +296,7 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
 
     route('get', '/conversations/:number', ({ params, user }) => {
       const conversation = ctx.store.getConversation(user, messageNumberParam(params.number));
-      return withConversation(200, conversation);
+      return withConversation(200, conversation, {}, true);
     }),
 
     route('post', '/conversations/:number/messages', async ({ request, params, user }) => {

@@ -2,18 +2,22 @@
  * The mock backend over real HTTP (Node only): the MSW handlers answered through msw's
  * `getResponse`, with what a real server adds around them — sessions per cookie with a sign-in
  * that only this development server offers, an idle timeout that background requests
- * (`X-Background-Request: 1`) do not extend, a CSRF token or an allowed Origin on every write, and
- * a CORS allowlist. `npm run mock-server` starts it (scripts/mock-server.ts).
+ * (`X-Background-Request: 1`) do not extend, a CSRF token or an allowed Origin on every write, a
+ * CORS allowlist, and no trust in `Host`: a request naming a host that is not one of the server's
+ * own names is 421, so that a DNS-rebinding page cannot drive it. Since anyone who reaches it can
+ * sign in without a password, it serves only loopback addresses unless told that anyone on the
+ * network may sign in. `npm run mock-server` starts it (scripts/mock-server.ts).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv4, type AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { getResponse } from 'msw';
 import type { User } from '../src/domain/types.js';
 import { createMockBackend, DEFAULT_BASE_PATH, type MockBackend } from './backend.js';
 import { normaliseBasePath } from './handlers.js';
 import { problemDetails } from './problem.js';
-import { RuleSwitches, type ContractRule } from './rules.js';
+import { RuleSwitches, type RuleSwitch } from './rules.js';
 
 export const SESSION_COOKIE = 'sm_dev_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -24,8 +28,10 @@ export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = ['http://localhost:517
 export interface MockHttpServerOptions {
   /** Default 8787; 0 picks a free port. */
   port?: number;
-  /** Default 127.0.0.1 (loopback only). */
+  /** Default 127.0.0.1. Anything but a loopback address needs `anyoneOnTheNetworkCanSignIn`. */
   host?: string;
+  /** Serve a `host` other than loopback: anyone who reaches it can sign in as any mock user. */
+  anyoneOnTheNetworkCanSignIn?: boolean;
   seed?: number;
   size?: number;
   basePath?: string;
@@ -33,8 +39,8 @@ export interface MockHttpServerOptions {
   allowedOrigins?: readonly string[];
   /** A session ends after this long without a request that is not a background request. */
   idleTimeoutMs?: number;
-  /** TEST-ONLY (see rules.ts): rules this server stops enforcing. */
-  unenforcedRules?: readonly ContractRule[];
+  /** TEST-ONLY (see rules.ts): rules, or clauses of rules, this server stops enforcing. */
+  unenforcedRules?: readonly RuleSwitch[];
 }
 
 export interface MockHttpServer {
@@ -52,6 +58,27 @@ interface Session {
   userId: string;
   csrfToken: string;
   lastSeen: number;
+}
+
+/** 127.0.0.0/8, ::1 or localhost: only this machine reaches it. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || name === '::1' || (isIPv4(name) && name.startsWith('127.'));
+}
+
+/** A host as it stands in a URL or a `Host` header: an IPv6 address in brackets. */
+const urlHost = (name: string) => (name.includes(':') && !name.startsWith('[') ? `[${name}]` : name);
+
+/**
+ * The `host:port` names a server bound to `host` answers to: the loopback names, the host it was
+ * given and, bound to every interface, the address of each.
+ */
+function ownHosts(host: string, address: AddressInfo): Set<string> {
+  const names = ['127.0.0.1', 'localhost', '::1', host, address.address];
+  if (host === '0.0.0.0' || host === '::') {
+    for (const list of Object.values(networkInterfaces())) names.push(...(list ?? []).map((i) => i.address));
+  }
+  return new Set(names.map((name) => `${urlHost(name)}:${address.port}`.toLowerCase()));
 }
 
 function cookieValue(header: string | null | undefined, name: string): string | null {
@@ -84,8 +111,14 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 export async function startMockHttpServer(options: MockHttpServerOptions = {}): Promise<MockHttpServer> {
+  const bindTo = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(bindTo) && !options.anyoneOnTheNetworkCanSignIn) {
+    throw new RangeError(
+      `Refusing to serve ${bindTo}: anyone who reaches the mock server can sign in without a password.`,
+    );
+  }
   const rules = new RuleSwitches(options.unenforcedRules);
-  const enforced = (rule: ContractRule) => rules.enforced(rule);
+  const enforced = (rule: RuleSwitch) => rules.enforced(rule);
   const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const allowedOrigins = [...(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS)];
   const basePath = normaliseBasePath(options.basePath ?? DEFAULT_BASE_PATH);
@@ -281,26 +314,36 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
       out[name] = value;
     });
     Object.assign(out, extra);
+    if (!enforced('cors.allowlist:expose')) delete out['access-control-expose-headers'];
     send(res, response.status, out, Buffer.from(await response.arrayBuffer()));
   };
 
+  // Set once listening: the server's own `host:port` names and origin.
+  let hosts = new Set<string>();
+  let serverOrigin = '';
   const server: Server = createServer((req, res) => {
-    const own = `http://${req.headers.host ?? 'localhost'}`;
-    handle(req, res, own).catch(() => {
+    // `own` (what Origin is compared with, and the base of URLs) is the origin the request names
+    // only when its Host is one of the server's names. The switches play a server that trusts Host.
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!hosts.has(host) && enforced('csrf.host-not-trusted:host')) {
+      return problem(res, 421, 'Okänt värdnamn (Host): mockservern svarar bara på sina egna namn.');
+    }
+    const trusted = hosts.has(host) || !enforced('csrf.host-not-trusted');
+    handle(req, res, trusted ? `http://${host}` : serverOrigin).catch(() => {
       if (!res.headersSent) problem(res, 500, 'Oväntat fel i mockservern.');
       else res.destroy();
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 8787, bindTo, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const origin = `http://${host}:${address.port}`;
+  hosts = ownHosts(bindTo, address);
+  serverOrigin = `http://${urlHost(address.address)}:${address.port}`;
   return {
-    origin,
-    baseUrl: `${origin}${basePath}`,
+    origin: serverOrigin,
+    baseUrl: `${serverOrigin}${basePath}`,
     backend,
     sessionCount: () => sessions.size,
     close: () =>

@@ -13,6 +13,7 @@ const TITLES: Readonly<Record<number, [slug: string, title: string]>> = {
   412: ['precondition-failed', 'Ärendet har ändrats'],
   413: ['too-large', 'Filen är för stor'],
   415: ['unsupported-type', 'Filtypen stöds inte'],
+  421: ['misdirected-request', 'Fel värdnamn'],
   422: ['validation', 'Ogiltiga uppgifter'],
   428: ['precondition-required', 'Version saknas'],
   500: ['server-error', 'Tekniskt fel'],

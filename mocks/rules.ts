@@ -3,9 +3,9 @@
  * backend enforces and the conformance kit (`conformance/`) checks, by id. The kit keeps the same
  * list; a test compares them.
  *
- * `unenforcedRules` (mock backend and mock server options) turns single rules off. It exists only
- * so that the conformance kit's own tests can show that the kit notices each broken rule; nothing
- * else may use it.
+ * `unenforcedRules` (mock backend and mock server options) turns single rules off, or single
+ * clauses of a rule (`rule:clause`, the list below). It exists only so that the conformance kit's
+ * own tests can show that the kit notices each broken rule and clause; nothing else may use it.
  */
 export const CONTRACT_RULES = [
   'auth.session-required',
@@ -13,6 +13,7 @@ export const CONTRACT_RULES = [
   'auth.background-no-extend',
   'csrf.origin',
   'csrf.token',
+  'csrf.host-not-trusted',
   'cors.allowlist',
   'authz.organisation-404',
   'authz.close-staff-only',
@@ -43,20 +44,44 @@ export const CONTRACT_RULES = [
 
 export type ContractRule = (typeof CONTRACT_RULES)[number];
 
-export function isContractRule(value: unknown): value is ContractRule {
-  return (CONTRACT_RULES as readonly unknown[]).includes(value);
+/** Clauses of a rule that a test can switch off alone; switching off a rule switches off its clauses. */
+export const RULE_CLAUSES = [
+  'csrf.host-not-trusted:host', // requests naming another Host are answered (Origin still compared)
+  'cors.allowlist:expose', // no Access-Control-Expose-Headers
+  'authz.organisation-404:release', // another organisation's release is not 404
+  'authz.organisation-404:take-over',
+  'authz.organisation-404:close',
+  'authz.create-own-organisation:errors', // the 422 names no field
+  'attachments.unguessable-ids:bits', // random ids of 56 bits, not a UUID v4's 122
+  'idempotency.replay:reply', // a replayed reply is stored again
+  'idempotency.other-content-422:errors', // the 422 names no field
+  'concurrency.strong-etag:writes', // no ETag on the answers of writes
+  'concurrency.stale-412:assignee', // the 412 leaves out who holds the conversation
+  'concurrency.stale-412:version', // the 412 leaves out the current version
+  'content.too-large-413:max-bytes', // the 413 leaves out maxBytes
+] as const satisfies readonly `${ContractRule}:${string}`[];
+
+/** What a test can switch off: a whole rule or one clause of it. */
+export type RuleSwitch = ContractRule | (typeof RULE_CLAUSES)[number];
+
+export function isRuleSwitch(value: unknown): value is RuleSwitch {
+  return (
+    (CONTRACT_RULES as readonly unknown[]).includes(value) ||
+    (RULE_CLAUSES as readonly unknown[]).includes(value)
+  );
 }
 
-/** Which rules are enforced; everything is, unless a test turned one off. */
+/** Which rules and clauses are enforced; everything is, unless a test switched it off. */
 export class RuleSwitches {
-  readonly #off: ReadonlySet<ContractRule>;
-  constructor(unenforced: readonly ContractRule[] = []) {
-    for (const rule of unenforced) {
-      if (!isContractRule(rule)) throw new RangeError(`Unknown contract rule: ${String(rule)}`);
+  readonly #off: ReadonlySet<string>;
+  constructor(unenforced: readonly RuleSwitch[] = []) {
+    for (const id of unenforced) {
+      if (!isRuleSwitch(id)) throw new RangeError(`Unknown contract rule or clause: ${String(id)}`);
     }
     this.#off = new Set(unenforced);
   }
-  enforced(rule: ContractRule): boolean {
-    return !this.#off.has(rule);
+  /** A clause is enforced unless it or its rule is switched off. */
+  enforced(id: RuleSwitch): boolean {
+    return !this.#off.has(id) && !this.#off.has(id.split(':')[0]!);
   }
 }

@@ -42,7 +42,7 @@ import type {
   UserRef,
 } from '../src/domain/types.js';
 import { ProblemError } from './problem.js';
-import { RuleSwitches, type ContractRule } from './rules.js';
+import { RuleSwitches, type RuleSwitch } from './rules.js';
 import { contentTypeOf } from './sniff.js';
 import { TextIndex } from './text-index.js';
 
@@ -107,6 +107,12 @@ export interface MockStoreInit {
 }
 
 const NUMBER_SPACE = 100_000;
+
+/** The test-only switches (rules.ts) of another organisation's 404 on release and take-over. */
+const ORGANISATION_CLAUSE: Partial<Record<HistoryAction, RuleSwitch>> = {
+  released: 'authz.organisation-404:release',
+  'taken-over': 'authz.organisation-404:take-over',
+};
 
 export function formatMessageNumber(n: number): string {
   return String(n).padStart(5, '0');
@@ -323,7 +329,8 @@ export class MockStore {
       }
     }
     if (Object.keys(errors).length > 0 || !subject || !organisation || !body.ok) {
-      throw new ProblemError(422, { detail: 'Kontrollera uppgifterna.', errors });
+      const named = this.#enforced('authz.create-own-organisation:errors');
+      throw new ProblemError(422, { detail: 'Kontrollera uppgifterna.', ...(named ? { errors } : {}) });
     }
 
     const number = this.#allocateNumber();
@@ -357,7 +364,9 @@ export class MockStore {
       text,
       input.files.map((f) => [f.name, f.bytes.length]),
     ]);
-    const replay = this.#replay(user, key, fingerprint, input.files);
+    const replay = this.#enforced('idempotency.replay:reply')
+      ? this.#replay(user, key, fingerprint, input.files)
+      : null;
     if (replay) return replay;
 
     this.#checkFiles(input.files);
@@ -399,7 +408,7 @@ export class MockStore {
 
   /** Markera konversation som avslutad (KPA staff only). */
   close(user: User, number: string, ifMatch: string | null): Conversation {
-    const r = this.#require(user, number);
+    const r = this.#require(user, number, 'authz.organisation-404:close');
     if ((user.side !== 'kpa' || !user.capabilities.canClose) && this.#enforced('authz.close-staff-only')) {
       throw new ProblemError(403, { detail: 'Endast KPA Pension kan avsluta konversationer.' });
     }
@@ -443,10 +452,15 @@ export class MockStore {
     return this.#byOrganisation.get(user.organisation.customerNumber) ?? [];
   }
 
-  /** The conversation, or 404 when it does not exist or belongs to another organisation. */
-  #require(user: User, number: string): ConversationRecord {
+  /**
+   * The conversation, or 404 when it does not exist or belongs to another organisation (`clause`:
+   * the test-only switch of the operation asking).
+   */
+  #require(user: User, number: string, clause: RuleSwitch = 'authz.organisation-404'): ConversationRecord {
     const r = this.#byNumber.get(number);
-    if (!r || !this.isVisible(user, r)) throw new ProblemError(404, { detail: 'Konversationen finns inte.' });
+    if (!r || (!this.isVisible(user, r) && this.#enforced(clause))) {
+      throw new ProblemError(404, { detail: 'Konversationen finns inte.' });
+    }
     return r;
   }
 
@@ -466,16 +480,21 @@ export class MockStore {
       return tag.value === current || !this.#enforced('concurrency.stale-412');
     });
     if (!matches) {
-      throw new ProblemError(412, { detail: 'Någon annan har ändrat ärendet.', ...conflictInfo(r) });
+      const { assignee, version } = conflictInfo(r);
+      throw new ProblemError(412, {
+        detail: 'Någon annan har ändrat ärendet.',
+        ...(this.#enforced('concurrency.stale-412:assignee') ? { assignee } : {}),
+        ...(this.#enforced('concurrency.stale-412:version') ? { version } : {}),
+      });
     }
   }
 
-  #enforced(rule: ContractRule): boolean {
+  #enforced(rule: RuleSwitch): boolean {
     return this.#rules.enforced(rule);
   }
 
   #assignmentWrite(user: User, number: string, ifMatch: string | null, action: HistoryAction): Conversation {
-    const r = this.#require(user, number);
+    const r = this.#require(user, number, ORGANISATION_CLAUSE[action]);
     if (!user.capabilities.canAssign) {
       throw new ProblemError(403, { detail: 'Du kan inte ta ansvar för ärenden.' });
     }
@@ -535,7 +554,8 @@ export class MockStore {
     if (result.ok) return;
     const message = validationText(result);
     if (result.code === 'attachment.too-large') {
-      throw new ProblemError(413, { detail: message, maxBytes: rules.maxBytes });
+      const named = this.#enforced('content.too-large-413:max-bytes');
+      throw new ProblemError(413, { detail: message, ...(named ? { maxBytes: rules.maxBytes } : {}) });
     }
     if (
       result.code === 'attachment.type' ||
@@ -555,10 +575,12 @@ export class MockStore {
     at: string,
   ): Message {
     const attachments: Attachment[] = files.map((f) => {
-      // Ids are random, so that nobody can reach an attachment by counting.
-      const id = this.#enforced('attachments.unguessable-ids')
-        ? crypto.randomUUID()
-        : `u${++this.#uploadCounter}-${number}`;
+      // Ids are random UUIDs (122 random bits), so that nobody can reach an attachment by counting.
+      const id = !this.#enforced('attachments.unguessable-ids')
+        ? `u${++this.#uploadCounter}-${number}`
+        : this.#enforced('attachments.unguessable-ids:bits')
+          ? crypto.randomUUID()
+          : crypto.randomUUID().replace(/-/g, '').slice(0, 15);
       const mimeType = this.#storedType(f);
       this.#attachmentData.set(id, f.bytes);
       return { id, name: f.name, size: f.bytes.length, mimeType };
@@ -607,9 +629,10 @@ export class MockStore {
       (otherText && this.#enforced('idempotency.other-content-422')) ||
       (otherFiles && this.#enforced('idempotency.file-bytes'))
     ) {
+      const named = !otherText || this.#enforced('idempotency.other-content-422:errors');
       throw new ProblemError(422, {
         detail: 'Idempotency-Key har redan använts för ett annat meddelande.',
-        errors: { idempotencyKey: 'Nyckeln har redan använts för ett annat innehåll.' },
+        ...(named ? { errors: { idempotencyKey: 'Nyckeln har redan använts för ett annat innehåll.' } } : {}),
       });
     }
     if (!this.#enforced('idempotency.replay')) return null;

@@ -1,29 +1,32 @@
 /**
  * The conformance kit and the mock HTTP server, tested in Node over real HTTP on 127.0.0.1:
- * the kit passes against the mock server, and with any one rule switched off (the mock server's
- * test-only switch) it reports exactly that rule as failed. Run by `npm run test:contract`.
+ * the kit passes against the mock server, and with any one rule or clause of a rule switched off
+ * (the mock server's test-only switch) it reports exactly that rule as failed. Run by
+ * `npm run test:contract`.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { startMockHttpServer, type MockHttpServer } from '../../mocks/http-server.js';
-import { CONTRACT_RULES, type ContractRule } from '../../mocks/rules.js';
-import { runConformance } from '../../conformance/kit.mjs';
+import { isLoopbackHost, startMockHttpServer, type MockHttpServer } from '../../mocks/http-server.js';
+import { CONTRACT_RULES, RULE_CLAUSES, type ContractRule, type RuleSwitch } from '../../mocks/rules.js';
+import { exchange, runConformance, TEST_MARKER } from '../../conformance/kit.mjs';
 import { RULES } from '../../conformance/rules.mjs';
 
 interface RuleResult {
   id: string;
-  ok: boolean | null;
+  outcome: 'pass' | 'fail' | 'unchecked' | 'skipped';
   evidence?: string;
 }
+type Party = 'employer' | 'colleague' | 'otherOrganisation' | 'officer';
 
 const ALLOWED_ORIGIN = 'http://localhost:5173';
-const PARTY_USERS = {
+const PARTY_USERS: Record<Party, string> = {
   employer: 'NAEF00',
   colleague: 'ABCD01',
   otherOrganisation: 'OTOR01',
   officer: 'KPAH01',
 };
+const CSRF_REFUSED = 'CSRF-token eller tillåten Origin saknas.';
 
 async function signIn(server: MockHttpServer, user: string) {
   const response = await fetch(`${server.origin}/dev/sign-in`, {
@@ -40,7 +43,46 @@ async function signIn(server: MockHttpServer, user: string) {
   };
 }
 
-async function kitAgainst(unenforced: ContractRule[], idleTimeoutSeconds?: number): Promise<RuleResult[]> {
+async function signInParties(server: MockHttpServer, withoutCsrf?: Party) {
+  const parties = {} as Record<Party, { cookie: string; csrfToken?: string }>;
+  for (const [party, user] of Object.entries(PARTY_USERS) as [Party, string][]) {
+    const { cookie, csrfToken } = await signIn(server, user);
+    parties[party] = party === withoutCsrf ? { cookie } : { cookie, csrfToken };
+  }
+  return parties;
+}
+
+/**
+ * Holds the clock (Date.now, which the server reads) still while the kit checks everything but
+ * background requests, then lets it run on, after a jump of `jumpMs`: so a short idle timeout
+ * cannot end a session early on a slow machine, and the last check starts where a test wants.
+ */
+function holdClockUntilLastCheck(jumpMs: number) {
+  const realNow = Date.now;
+  const held = realNow();
+  Date.now = () => held;
+  let reported = 0;
+  return {
+    log(line: string) {
+      if (/^[✓✗?–] /.test(line) && ++reported === CONTRACT_RULES.length - 1) {
+        const since = realNow();
+        Date.now = () => held + jumpMs + (realNow() - since);
+      }
+    },
+    restore: () => (Date.now = realNow),
+  };
+}
+
+/**
+ * A kit run against a fresh mock server; `open` are the kit's conversations left open after it.
+ * With `idleTimeoutSeconds` the clock is held until the last check (`jumpMs` then).
+ */
+async function kitAgainst(
+  unenforced: RuleSwitch[],
+  options: { idleTimeoutSeconds?: number; jumpMs?: number; withoutCsrf?: Party } = {},
+) {
+  const { idleTimeoutSeconds } = options;
+  const clock = idleTimeoutSeconds ? holdClockUntilLastCheck(options.jumpMs ?? 0) : undefined;
   const server = await startMockHttpServer({
     port: 0,
     size: 20,
@@ -49,26 +91,71 @@ async function kitAgainst(unenforced: ContractRule[], idleTimeoutSeconds?: numbe
     ...(idleTimeoutSeconds ? { idleTimeoutMs: idleTimeoutSeconds * 1000 } : {}),
   });
   try {
-    const parties = Object.fromEntries(
-      await Promise.all(
-        Object.entries(PARTY_USERS).map(async ([party, user]) => {
-          const { cookie, csrfToken } = await signIn(server, user);
-          return [party, { cookie, csrfToken }];
-        }),
-      ),
-    );
-    return (await runConformance({
+    const results = (await runConformance({
       baseUrl: server.baseUrl,
-      parties,
+      parties: await signInParties(server, options.withoutCsrf),
       allowedOrigin: ALLOWED_ORIGIN,
       ...(idleTimeoutSeconds ? { idleTimeoutSeconds } : {}),
+      ...(clock ? { log: clock.log } : {}),
     })) as RuleResult[];
+    const open = server.backend.store
+      .records()
+      .filter((r) => r.messages[0]!.body.startsWith(TEST_MARKER) && r.summary.status !== 'closed')
+      .map((r) => r.summary.number);
+    return { results, open };
   } finally {
+    clock?.restore();
     await server.close();
   }
 }
 
-const failed = (results: RuleResult[]) => results.filter((r) => r.ok === false).map((r) => r.id);
+const failed = (results: RuleResult[]) => results.filter((r) => r.outcome === 'fail').map((r) => r.id);
+const resultOf = (results: RuleResult[], id: string) => results.find((r) => r.id === id)!;
+
+/** A Node child process; `done` once it has exited and its output is read. */
+function spawnNode(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const done = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (status) => resolve({ status, ...output })),
+  );
+  return { child, output, done };
+}
+
+const cli = (args: string[], env?: NodeJS.ProcessEnv) =>
+  spawnNode(['conformance/cli.mjs', ...args], env).done;
+
+/**
+ * What the kit's evidence says when one switch is off: for every clause, and for the rules whose
+ * evidence must show more than a ✗ (the write a trusted Host lets through, a problem's detail).
+ */
+const EVIDENCE: Record<(typeof RULE_CLAUSES)[number], RegExp> & Partial<Record<ContractRule, RegExp>> = {
+  'csrf.host-not-trusted':
+    /^POST \/conversations\/\d{5}\/messages with Host: conformance-kit\.invalid:\d+, Origin: http:\/\/conformance-kit\.invalid:\d+ and no CSRF token → expected a refusal, received 201$/,
+  'content.upload-encoding':
+    /expected 201, received 415 \(Filen ska skickas som application\/octet-stream\.\)$/,
+  'csrf.host-not-trusted:host': /^GET \/me with Host: conformance-kit\.invalid:\d+ → expected 421/,
+  'cors.allowlist:expose':
+    /expected etag, location, retry-after, idempotent-replayed, content-disposition in Access-Control-Expose-Headers/,
+  'authz.organisation-404:release':
+    /^POST \/conversations\/\d{5}\/release \(of another organisation\) as otherOrganisation → expected 404, received 409/,
+  'authz.organisation-404:take-over':
+    /^POST \/conversations\/\d{5}\/take-over \(of another organisation\) as otherOrganisation → expected 404, received 409/,
+  'authz.organisation-404:close':
+    /^POST \/conversations\/\d{5}\/close \(of another organisation\) as otherOrganisation → expected 404, received 403/,
+  'authz.create-own-organisation:errors': /expected errors\.organisationCustomerNumber, received errors null/,
+  'attachments.unguessable-ids:bits': /^attachment id [0-9a-f]{15} → expected a random UUID v4/,
+  'idempotency.replay:reply':
+    /^the replay POST \/conversations\/\d{5}\/messages → expected Idempotent-Replayed: true/,
+  'idempotency.other-content-422:errors': /expected errors\.idempotencyKey, received errors null/,
+  'concurrency.strong-etag:writes':
+    /^POST \/conversations → 201 expected ETag: "[^"]+" \(strong\), received null/,
+  'concurrency.stale-412:assignee': /^the 412 → expected assignee null \(who holds it now\), received none/,
+  'concurrency.stale-412:version': /^the 412 → expected version \S+ \(the current one\), received undefined/,
+  'content.too-large-413:max-bytes': /^the 413 → expected maxBytes \d+, received undefined/,
+};
 
 describe('conformance kit', () => {
   it('checks the same rules the mock backend knows', () => {
@@ -78,51 +165,107 @@ describe('conformance kit', () => {
     );
   });
 
-  it('passes every rule against the mock server', async () => {
-    const results = await kitAgainst([], 2);
-    assert.deepEqual(failed(results), [], JSON.stringify(results.filter((r) => r.ok !== true)));
-    assert.equal(results.filter((r) => r.ok === true).length, CONTRACT_RULES.length);
+  it('passes every rule against the mock server and closes every conversation it created', async () => {
+    const { results, open } = await kitAgainst([], { idleTimeoutSeconds: 2 });
+    assert.deepEqual(
+      results.filter((r) => r.outcome !== 'pass'),
+      [],
+    );
+    assert.equal(results.length, CONTRACT_RULES.length);
+    assert.deepEqual(open, [], 'no conversation of the kit is left open');
   });
 
-  for (const rule of CONTRACT_RULES) {
-    it(`reports exactly ${rule} when the mock server does not enforce it`, async () => {
-      const results = await kitAgainst([rule], rule === 'auth.background-no-extend' ? 2 : undefined);
-      assert.deepEqual(failed(results), [rule], JSON.stringify(results.filter((r) => r.ok === false)));
-      assert.ok(results.find((r) => r.id === rule)?.evidence, 'a failure comes with its evidence');
+  for (const id of [...CONTRACT_RULES, ...RULE_CLAUSES]) {
+    const rule = id.split(':')[0]!;
+    it(`reports exactly ${rule} when the mock server breaks ${id}`, async () => {
+      const idleTimeoutSeconds = rule === 'auth.background-no-extend' ? 2 : undefined;
+      const { results } = await kitAgainst([id], idleTimeoutSeconds ? { idleTimeoutSeconds } : {});
+      assert.deepEqual(failed(results), [rule], JSON.stringify(results.filter((r) => r.outcome === 'fail')));
+      assert.match(
+        resultOf(results, rule).evidence ?? '',
+        EVIDENCE[id] ?? /./,
+        'a failure comes with its evidence',
+      );
     });
   }
 
-  it('as a command: one line per rule, a summary, exit 0; exit 1 on a failure', async () => {
-    for (const [unenforced, code] of [
-      [[], 0],
-      [['download.nosniff'], 1],
-    ] as [ContractRule[], number][]) {
-      const server = await startMockHttpServer({ port: 0, size: 5, unenforcedRules: unenforced });
-      try {
-        const { status, stdout } = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
-          const child = spawn(
-            process.execPath,
-            ['conformance/cli.mjs', '--base-url', server.baseUrl, '--dev-sign-in'],
-            {
-              stdio: ['ignore', 'pipe', 'inherit'],
-            },
-          );
-          let out = '';
-          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-          child.on('close', (exit) => resolve({ status: exit, stdout: out }));
-        });
-        assert.equal(status, code, stdout);
-        for (const id of CONTRACT_RULES)
-          assert.match(stdout, new RegExp(`^[✓✗–] ${id.replace('.', '\\.')}:`, 'm'));
-        assert.match(stdout, /^\d+ passed, \d+ failed, \d+ skipped$/m);
-        if (code === 1)
-          assert.match(
-            stdout,
-            /^✗ download\.nosniff: .*expected X-Content-Type-Options: nosniff, received null/m,
-          );
-      } finally {
-        await server.close();
+  it('could not check what a party without its CSRF token cannot write, and says why', async () => {
+    const { results, open } = await kitAgainst([], { withoutCsrf: 'officer' });
+    assert.deepEqual(failed(results), []);
+    const close = resultOf(results, 'authz.close-staff-only');
+    assert.equal(close.outcome, 'unchecked');
+    assert.match(
+      close.evidence ?? '',
+      new RegExp(
+        `^POST /conversations/\\d{5}/close .*as officer → 403 \\(${CSRF_REFUSED}\\): the officer party has no CSRF token$`,
+      ),
+    );
+    assert.ok(open.length > 0, 'the officer could not close them either');
+  });
+
+  it('could not check background requests when the session had already ended before', async () => {
+    const { results } = await kitAgainst([], { idleTimeoutSeconds: 2, jumpMs: 10_000 });
+    const background = resultOf(results, 'auth.background-no-extend');
+    assert.equal(background.outcome, 'unchecked');
+    assert.match(
+      background.evidence ?? '',
+      /session had already ended before the check began: GET \/me → 401/,
+    );
+  });
+
+  it('as a command: one line per rule and a summary; exit 0, 1 on a failure, 2 when it could not check', async () => {
+    const server = await startMockHttpServer({ port: 0, size: 5 });
+    const broken = await startMockHttpServer({ port: 0, size: 5, unenforcedRules: ['download.nosniff'] });
+    try {
+      const passing = await cli(['--base-url', server.baseUrl, '--dev-sign-in']);
+      assert.equal(passing.status, 0, passing.stdout + passing.stderr);
+      for (const id of CONTRACT_RULES)
+        assert.match(passing.stdout, new RegExp(`^[✓✗?–] ${id.replace('.', '\\.')}:`, 'm'));
+      assert.match(passing.stdout, /^30 passed, 0 failed, 0 could not be checked, 2 skipped$/m);
+      assert.match(
+        passing.stdout,
+        /^Skipped: auth\.background-no-extend \(give --idle-timeout-seconds[^)]*\); cors\.allowlist \(give --allowed-origin[^)]*\)$/m,
+      );
+
+      const failing = await cli(['--base-url', broken.baseUrl, '--dev-sign-in']);
+      assert.equal(failing.status, 1, failing.stdout);
+      assert.equal(failing.stdout.match(/^✗ /gm)?.length, 1, 'each failure is printed once');
+      assert.match(
+        failing.stdout,
+        /^✗ download\.nosniff: .*expected X-Content-Type-Options: nosniff, received null$/m,
+      );
+
+      // Credentials from the environment; the officer's CSRF token left out.
+      const parties = await signInParties(server, 'officer');
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+      for (const [party, name] of Object.entries({
+        employer: 'EMPLOYER',
+        colleague: 'COLLEAGUE',
+        otherOrganisation: 'OTHER_ORGANISATION',
+        officer: 'OFFICER',
+      })) {
+        env[`CONFORMANCE_${name}_COOKIE`] = parties[party as Party].cookie;
+        if (parties[party as Party].csrfToken)
+          env[`CONFORMANCE_${name}_CSRF`] = parties[party as Party].csrfToken;
       }
+      const unchecked = await cli(['--base-url', server.baseUrl], env);
+      assert.equal(unchecked.status, 2, unchecked.stdout + unchecked.stderr);
+      assert.match(
+        unchecked.stdout,
+        /^\? authz\.close-staff-only: .* — could not check: .*the officer party has no CSRF token$/m,
+      );
+      assert.match(unchecked.stdout, /^Could not check: authz\.close-staff-only \(/m);
+      assert.match(unchecked.stdout, /^Left open \(close them by hand; .*\): \d{5} \(403 /m);
+
+      const usage = await cli([]);
+      assert.equal(usage.status, 2);
+      assert.match(usage.stderr, /^Usage: secure-messages-conformance --base-url URL/);
+      const help = await cli(['--help']);
+      assert.equal(help.status, 0);
+      assert.match(help.stdout, /--dev-sign-in/);
+      assert.match(help.stdout, /^Exit code: 0 .*; 1 a rule failed; 2 /m);
+    } finally {
+      await Promise.all([server.close(), broken.close()]);
     }
   });
 });
@@ -221,6 +364,44 @@ describe('mock HTTP server', () => {
     assert.equal((await post({ 'X-CSRF-Token': csrfToken, 'Sec-Fetch-Site': 'cross-site' })).status, 403);
   });
 
+  it('answers 421 to a Host that is not its own: no sign-in and no write for a DNS-rebinding page', async () => {
+    const { port } = new URL(server.origin);
+    const request = (method: string, path: string, headers: Record<string, string>, body = '') =>
+      exchange(
+        new URL(`${server.origin}${path}`),
+        method,
+        { 'Content-Length': String(body.length), ...headers },
+        body,
+      ) as Promise<{
+        status: number;
+        headers: Headers;
+      }>;
+    const rebound = { Host: `rebinding.example:${port}`, Origin: `http://rebinding.example:${port}` };
+    const signInRebound = await request(
+      'POST',
+      '/dev/sign-in',
+      { ...rebound, 'Content-Type': 'application/json' },
+      '{"user":"KPAH01"}',
+    );
+    assert.equal(signInRebound.status, 421);
+    assert.equal(signInRebound.headers.get('Content-Type'), 'application/problem+json');
+    const { cookie } = await signIn(server, 'NAEF00');
+    const write = await request(
+      'POST',
+      '/api/secure-messages/v1/conversations/search',
+      { ...rebound, Cookie: cookie, 'Content-Type': 'application/json' },
+      '{}',
+    );
+    assert.equal(write.status, 421);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
+      assert.equal(
+        (await request('GET', '/api/secure-messages/v1/me', { Host: host, Cookie: cookie })).status,
+        200,
+        host,
+      );
+    }
+  });
+
   it('answers CORS for the allowlist only', async () => {
     const preflight = (origin: string) =>
       fetch(`${server.baseUrl}/me`, {
@@ -232,5 +413,68 @@ describe('mock HTTP server', () => {
     assert.equal(allowed.headers.get('Access-Control-Allow-Credentials'), 'true');
     assert.match(allowed.headers.get('Access-Control-Allow-Headers') ?? '', /X-Background-Request/);
     assert.equal((await preflight('https://evil.example')).headers.get('Access-Control-Allow-Origin'), null);
+  });
+});
+
+describe('mock server script (npm run mock-server)', () => {
+  const FLAG = '--i-understand-anyone-on-the-network-can-sign-in';
+  /** The script on a free port; resolves when it serves (status null) or has exited. */
+  const start = (args: string[]) => {
+    const run = spawnNode([
+      '--import',
+      'tsx',
+      'scripts/mock-server.ts',
+      '--port',
+      '0',
+      '--size',
+      '5',
+      ...args,
+    ]);
+    const serving = new Promise<void>((resolve) =>
+      run.child.stdout.on('data', () => /Mock server: /.test(run.output.stdout) && resolve()),
+    );
+    return { ...run, first: Promise.race([run.done, serving.then(() => null)]) };
+  };
+
+  it('knows loopback hosts', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', '::1', '[::1]', 'localhost', 'LocalHost'])
+      assert.equal(isLoopbackHost(host), true, host);
+    for (const host of ['0.0.0.0', '::', '192.0.2.10', 'example.test', '127.0.0.1.example.test'])
+      assert.equal(isLoopbackHost(host), false, host);
+  });
+
+  it('refuses a host other than loopback without the flag, and exits 2', async () => {
+    for (const host of ['0.0.0.0', '192.0.2.10']) {
+      const run = start(['--host', host]);
+      try {
+        const exited = await run.first;
+        assert.equal(exited?.status, 2, `${host} was served`);
+        assert.match(
+          exited.stderr,
+          new RegExp(`^Refusing to serve ${host}: anyone who reaches .* give ${FLAG}`),
+        );
+      } finally {
+        run.child.kill();
+      }
+    }
+  });
+
+  it(`serves 0.0.0.0 with ${FLAG}, warning on start`, async () => {
+    const run = start(['--host', '0.0.0.0', FLAG]);
+    try {
+      assert.equal(await run.first, null, run.output.stderr);
+      const port = /Mock server: http:\/\/0\.0\.0\.0:(\d+)\//.exec(run.output.stdout)?.[1];
+      assert.equal((await fetch(`http://127.0.0.1:${port}/dev/sign-in`)).status, 200);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    const { stderr } = await run.done;
+    assert.match(
+      stderr,
+      new RegExp(
+        `^WARNING: ${FLAG}: anyone who reaches http://0\\.0\\.0\\.0:\\d+ can sign in without a password`,
+        'm',
+      ),
+    );
   });
 });
