@@ -343,7 +343,9 @@ export function generateSeed(options: SeedOptions): SeedData {
       const attachments: Attachment[] = [];
       if (random.chance(event === 'E' ? 0.05 : 0.02)) {
         const file = random.pick(ATTACHMENT_NAMES);
-        const id = `s${number}-${k + 1}`;
+        // Shaped as the contract's attachment ids (lower-case UUID v4); fixed, so the seed stays
+        // the same data for every run (ids the mock hands out for uploads are random).
+        const id = `5eed0000-0000-4000-8000-0${number}${String(k + 1).padStart(6, '0')}`;
         attachments.push({
           id,
           name: `${file.name} ${person.lastName}.${file.extension}`,
