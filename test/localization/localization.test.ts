@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LOCALES, getLocale, isLocale, setLocale } from '../../src/localization/index.js';
 import { STATUSES } from '../../src/domain/status.js';
 import { parsePersonnummer } from '../../src/domain/personnummer.js';
-import { validateMessageNumber } from '../../src/domain/validators.js';
+import { validateMessageNumber, type ValidationProblem } from '../../src/domain/validators.js';
 import { NetworkError } from '../../src/adapter/errors.js';
 import { describeError, statusText, validationText } from '../../src/elements/shared/texts.js';
 import { texts as threadTexts } from '../../src/elements/secure-thread/thread-texts.js';
@@ -42,6 +42,41 @@ describe('localisation', () => {
     const again = validateMessageNumber('123');
     if (!again.ok) expect(validationText(again)).to.match(/^Meddelandenumret ska vara fem siffror/);
     expect(describeError(offline)).to.match(/^Det gick inte att nå servern/);
+  });
+
+  it('words each validation problem in Swedish, with its values', () => {
+    const MB = 1024 * 1024;
+    const allowed = 'PDF, JPG, PNG';
+    const cases: [ValidationProblem, string][] = [
+      [{ code: 'message-number.format' }, 'Meddelandenumret ska vara fem siffror, till exempel 69743.'],
+      [
+        { code: 'user-id.format' },
+        'Ange handläggarens användar-id med fyra bokstäver och två siffror, till exempel ABCD01.',
+      ],
+      [{ code: 'body.required' }, 'Skriv ett meddelande.'],
+      [{ code: 'body.too-long', max: 5 }, 'Meddelandet får vara högst 5 tecken.'],
+      [{ code: 'body.too-long', max: 5000 }, 'Meddelandet får vara högst 5\u00a0000 tecken.'],
+      [{ code: 'body.too-long', max: 10000 }, 'Meddelandet får vara högst 10\u00a0000 tecken.'],
+      [{ code: 'attachment.empty' }, 'Filen är tom.'],
+      [{ code: 'attachment.too-large', maxBytes: 10 * MB }, 'Filen är för stor. Den får vara högst 10 MB.'],
+      [{ code: 'attachment.too-large', maxBytes: 1.5 * MB }, 'Filen är för stor. Den får vara högst 1,5 MB.'],
+      [
+        { code: 'attachment.type', extension: 'exe', allowed },
+        'Filtypen .exe är inte tillåten. Tillåtna filtyper: PDF, JPG, PNG.',
+      ],
+      [
+        { code: 'attachment.no-extension', allowed },
+        'Filen saknar filändelse. Tillåtna filtyper: PDF, JPG, PNG.',
+      ],
+      [
+        { code: 'attachment.mime-mismatch', extension: 'pdf', allowed },
+        'Filen är inte en riktig PDF-fil. Tillåtna filtyper: PDF, JPG, PNG.',
+      ],
+      [{ code: 'attachment.too-many', max: 1 }, 'Du kan bifoga högst 1 fil.'],
+      [{ code: 'attachment.too-many', max: 3 }, 'Du kan bifoga högst 3 filer.'],
+      [{ code: 'attachment.too-many', max: 0 }, 'Du kan inte bifoga filer.'],
+    ];
+    for (const [problem, text] of cases) expect(validationText(problem), problem.code).to.equal(text);
   });
 
   it('words each personnummer code in Swedish', () => {
