@@ -6,7 +6,7 @@
  * CORS allowlist, and no trust in `Host`: a request naming a host that is not one of the server's
  * own names is 421, so that a DNS-rebinding page cannot drive it. Since anyone who reaches it can
  * sign in without a password, it serves only loopback addresses unless told that anyone on the
- * network may sign in. `npm run mock-server` starts it (scripts/mock-server.ts).
+ * network may sign in. `npm run mock-server` starts it (mocks/server-cli.ts).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

@@ -423,7 +423,7 @@ describe('mock server script (npm run mock-server)', () => {
     const run = spawnNode([
       '--import',
       'tsx',
-      'scripts/mock-server.ts',
+      'mocks/server-cli.ts',
       '--port',
       '0',
       '--size',

@@ -18,8 +18,8 @@
  *                               for the conformance kit's tests.
  */
 import { parseArgs } from 'node:util';
-import { isLoopbackHost, startMockHttpServer } from '../mocks/http-server.js';
-import { CONTRACT_RULES, isRuleSwitch, RULE_CLAUSES, type RuleSwitch } from '../mocks/rules.js';
+import { isLoopbackHost, startMockHttpServer } from './http-server.js';
+import { CONTRACT_RULES, isRuleSwitch, RULE_CLAUSES, type RuleSwitch } from './rules.js';
 
 const OPEN_TO_NETWORK = 'i-understand-anyone-on-the-network-can-sign-in';
 const { values } = parseArgs({
