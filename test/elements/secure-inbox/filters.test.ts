@@ -186,13 +186,13 @@ describe('<secure-inbox> filters', function () {
         label: 'Handläggare',
         value: 'ABC1',
         valid: 'abcd01',
-        message: /^Fel: Ange handläggarens användar-id/,
+        message: /^Användar-id, till exempel ABCD01\. Fel: Ange handläggarens användar-id/,
       },
       {
         label: 'Handläggare',
         value: 'ABCD012',
         valid: 'ABCD01',
-        message: /^Fel: Ange handläggarens användar-id/,
+        message: /^Användar-id, till exempel ABCD01\. Fel: Ange handläggarens användar-id/,
       },
     ];
     for (const c of invalid) {
