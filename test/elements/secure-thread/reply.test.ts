@@ -63,7 +63,7 @@ describe('<secure-thread> replying', function () {
     expect(detail(el, 'Status')).to.equal('Skickat');
     expect(body(el).value).to.equal('');
     expect(getDraft(adapter, replyDraftKey(number)).body).to.equal('');
-    expect(root(el).querySelector('.files')).to.equal(null);
+    expect(root(el).querySelector('form .files'), 'the chosen files stayed in the form').to.equal(null);
     await expect(el).to.be.accessible();
   });
 
