@@ -13,10 +13,10 @@ const elements = {
 // Limits in kB of 1,000 bytes, a little above today's figures so that growth fails CI. The targets
 // are <notice-badge> ≤ 10.5 kB and the whole feature ≤ 35 kB.
 const LIMITS = {
-  'notice-badge': '12.5 kB',
+  'notice-badge': '12 kB',
   'secure-adapter-provider': '7.5 kB',
   'secure-compose': '21.5 kB',
-  'secure-inbox': '20.8 kB',
+  'secure-inbox': '20.6 kB',
   'secure-thread': '28 kB',
   'secure-messages': '37 kB',
 };
