@@ -1,13 +1,14 @@
 // The browser checks of the built outputs, one project each (test/browser/):
-//   stories          every story of storybook-static/: no error, no failing play function, no axe violation
-//   visual           every story at 320, 768, 1280 px and in forced colours against test/visual/baselines/
+//   stories          every story of storybook-static/: no error, no failing play function, no axe
+//                    violation; screenshots at 320, 768, 1280 px and in forced colours against
+//                    test/visual/baselines/
 //   table-semantics  the list stacked at 320 px is still a table, in Chromium and WebKit (under Xvfb)
 //   demo             dist-demo/ under a sub-path of a plain static server: journeys, axe, Tab order
 //   demo-csp         dist-demo/ under a strict CSP with Trusted Types: journeys, nothing personal kept
 //   examples         the README examples against dist/
 //   consumer         the packed tarball in a fresh project: strict React 19 types, Chromium, npm audit
 // Each needs its build first: `npm run build` (examples, consumer), `npm run build-storybook`
-// (stories, visual, table-semantics), `npm run build:demo` (demo, demo-csp). Only the servers of
+// (stories, table-semantics), `npm run build:demo` (demo, demo-csp). Only the servers of
 // the projects a run selects (`--project`) start. Chromium is the system's (CHROME_PATH overrides).
 import process from 'node:process';
 import { defineConfig } from '@playwright/test';
@@ -34,7 +35,6 @@ const SERVERS = {
 
 const PROJECTS: { name: string; server?: keyof typeof SERVERS; fullyParallel?: boolean }[] = [
   { name: 'stories', server: 'storybook' },
-  { name: 'visual', server: 'storybook' },
   { name: 'table-semantics', server: 'storybook' },
   { name: 'demo', server: 'demo' },
   { name: 'demo-csp', server: 'demoCsp' },
@@ -69,6 +69,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
   expect: {
+    // A full-page screenshot of a long story takes seconds on a loaded 2-core machine.
+    timeout: 15_000,
     toHaveScreenshot: {
       animations: 'disabled',
       caret: 'hide',
