@@ -1,13 +1,9 @@
-import { initialState, Task } from '@lit/task';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isAbortError, isErrorKind } from '../adapter/errors.js';
-import { validateFilters, type FilterField } from '../domain/filters.js';
 import type { ConversationFilters, PageSize, SearchQuery, SearchResult, SortKey } from '../domain/query.js';
 import type { Subject, User } from '../domain/types.js';
-import type { ValidationProblem } from '../domain/validators.js';
+import { InboxFilters, type InboxHost } from './inbox-filters.js';
 import {
-  cloneFilters,
   cloneQuery,
   defaultInboxQuery,
   nextSort,
@@ -16,15 +12,10 @@ import {
   sameFilters,
   sanitiseQuery,
 } from './inbox-query.js';
-import { currentUser, subjects } from './session.js';
-import { ResumableTask, taskPhase } from './resumable-task.js';
-import { SessionLink, signedOutError } from './session-link.js';
+import { LoadController } from './load-controller.js';
+import { currentUser, signedOutError, subjects } from './session.js';
 
-/** What the inbox controller needs from its element. */
-export interface InboxHost extends ReactiveControllerHost {
-  /** Milliseconds between the last keystroke in a text filter and the search. */
-  readonly debounce: number;
-}
+export type { InboxHost } from './inbox-filters.js';
 
 export interface InboxControllerOptions {
   /** The adapter in use (property or context); undefined until there is one. */
@@ -44,81 +35,59 @@ export const BUSY_DELAY = 200;
 /** idle: no adapter yet; loading: a search is under way; the rest: how the last search ended. */
 export type InboxState = 'idle' | 'loading' | 'complete' | 'error' | 'auth-required';
 
-type FilterErrors = Partial<Record<FilterField, ValidationProblem>>;
+type Args = [SecureMessagesAdapter | undefined, SearchQuery];
 
 /**
  * Owns the inbox's async state: the current user and subjects (loaded once per adapter), the
- * query the user is editing (`draft`) and the one last applied (`query`), and the search itself.
+ * filters the user is editing (inbox-filters.ts), the query last applied (`query`), and the search.
  *
- * Every search runs through a `@lit/task` Task with its AbortSignal: a newer query aborts the
- * older request, and an answer that arrives for an older query is dropped, so a slow old answer
- * never replaces a newer one. Filtering, sorting and paging all happen on the server.
+ * A newer query aborts the older search, and an answer for an older query is dropped, so a slow
+ * old answer never replaces a newer one (load-controller.ts). Filtering, sorting and paging all
+ * happen on the server.
  *
  * The applied query is remembered in memory per adapter instance (see inbox-query.ts), so a new
  * inbox on the same adapter resumes where the user was.
  */
-export class InboxController implements ReactiveController {
-  /** The filters as the user is typing them; applied after validation. */
-  draft: ConversationFilters;
-  /** Why each invalid filter field is not accepted (from the last attempt to apply); the element words it. */
-  errors: FilterErrors = {};
+export class InboxController extends LoadController<Args, SearchResult> {
   /** The signed-in user, once loaded. */
   user: User | undefined = undefined;
   /** Ämnen for the filter, once loaded. */
   subjects: Subject[] = [];
 
-  readonly #host: InboxHost;
   readonly #options: InboxControllerOptions;
-  readonly #task: Task<[SecureMessagesAdapter | undefined, SearchQuery], SearchResult>;
-  #applied: SearchQuery;
+  readonly #filters: InboxFilters;
+  #applied = defaultInboxQuery();
   #filtersOpen = false;
   #adapter: SecureMessagesAdapter | undefined = undefined;
   /** The host set `query` (or `filtersOpen`) itself: do not replace it with a remembered one. */
   #explicitQuery = false;
   #explicitOpen = false;
-  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
   #busyTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   /** The search under way has taken longer than BUSY_DELAY. */
   #slow = false;
   #lastResult: SearchResult | undefined = undefined;
   #lastError: unknown = undefined;
-  #connected = false;
-  /** A search cut short because the element left the page runs again when it comes back. */
-  readonly #resumable: ResumableTask;
-  /** The next search was asked for by no user (a change elsewhere). */
-  #background = false;
-  readonly #session: SessionLink;
 
   constructor(host: InboxHost, options: InboxControllerOptions) {
-    this.#host = host;
-    this.#options = options;
-    this.#applied = defaultInboxQuery();
-    this.draft = cloneFilters(this.#applied.filters);
-    this.#session = new SessionLink({
+    super(host, {
+      adapter: options.adapter,
       ended: (event) => (event === 'forgotten' ? this.#startAfresh() : this.#signedOut()),
       userChanged: () => this.#startAfresh(),
       resumed: () => {
         this.#lastError = undefined;
         this.#remember();
-        this.#search();
+        this.run();
       },
       authRequired: () => options.onAuthRequired?.(),
       // Another element changed a conversation (sent, claimed, closed …): show the list as it is now.
       changed: () => {
-        if (this.#session.signedOut) return;
-        this.#background = true;
-        void this.#task.run();
+        if (!this.signedOut) this.run(true);
       },
     });
-    host.addController(this);
-    // Added after this controller, so hostUpdate below picks the adapter (and a remembered query) first.
-    this.#task = new Task(host, {
-      args: () => [this.#adapter, this.#applied] as [SecureMessagesAdapter | undefined, SearchQuery],
-      task: ([adapter, query], { signal }) => this.#load(adapter, query, signal),
-      onComplete: (result) => this.#completed(result),
-      onError: (error) => this.#failed(error),
+    this.#options = options;
+    this.#filters = new InboxFilters(host, this.#applied.filters, (filters) => {
+      if (!sameFilters(filters, this.#applied.filters)) this.#commit({ ...this.#applied, filters, page: 1 });
     });
-    this.#resumable = new ResumableTask(this.#task);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -136,12 +105,9 @@ export class InboxController implements ReactiveController {
   set query(value: SearchQuery) {
     const next = sanitiseQuery(value);
     this.#explicitQuery = true;
-    this.#clearTimer();
-    this.draft = cloneFilters(next.filters);
-    this.errors = validateFilters(this.draft);
-    if (Object.keys(this.errors).length === 0) this.#applied = next;
+    if (this.#filters.replace(next.filters)) this.#applied = next;
     this.#remember();
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   get filtersOpen(): boolean {
@@ -152,20 +118,25 @@ export class InboxController implements ReactiveController {
     this.#explicitOpen = true;
     this.#filtersOpen = open;
     this.#remember();
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
-  /** The session has ended (a 401, or the host forgot it) and nobody pressed Försök igen yet. */
-  get signedOut(): boolean {
-    return this.#session.signedOut;
+  /** The filters as the user is typing them (see inbox-filters.ts). */
+  get draft(): ConversationFilters {
+    return this.#filters.draft;
+  }
+
+  /** Why each invalid filter field is not accepted; the element words it. */
+  get errors(): InboxFilters['errors'] {
+    return this.#filters.errors;
   }
 
   get state(): InboxState {
-    if (this.#session.signedOut) return this.#lastError === undefined ? 'loading' : 'auth-required';
-    const phase = taskPhase(this.#task);
+    if (this.signedOut) return this.#lastError === undefined ? 'loading' : 'auth-required';
+    const phase = this.phase;
     if (phase !== 'error') return phase;
-    if (isAbortError(this.#task.error)) return 'loading';
-    return isErrorKind(this.#task.error, 'auth-required') ? 'auth-required' : 'error';
+    if (isAbortError(this.task.error)) return 'loading';
+    return isErrorKind(this.task.error, 'auth-required') ? 'auth-required' : 'error';
   }
 
   /**
@@ -189,50 +160,29 @@ export class InboxController implements ReactiveController {
     return this.#lastError;
   }
 
+  /** The last page for the known total (1 when nothing is known yet). */
+  get lastPage(): number {
+    const total = this.#lastResult?.total ?? 0;
+    return Math.max(1, Math.ceil(total / this.#applied.pageSize));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Commands
 
-  /**
-   * Changes filters in the draft. `debounced` (typing) applies them after the host's debounce;
-   * `now` (Enter, a select or checkbox) applies them at once.
-   */
+  /** Changes filters in the draft: `debounced` (typing) or `now` (Enter, a select or checkbox). */
   editFilters(patch: Partial<ConversationFilters>, when: 'debounced' | 'now'): void {
-    this.draft = { ...this.draft, ...patch };
-    if (patch.statuses) this.draft.statuses = [...patch.statuses];
-    this.#clearTimer();
-    if (when === 'now') {
-      this.applyFilters();
-      return;
-    }
-    this.#host.requestUpdate();
-    this.#timer = setTimeout(
-      () => {
-        this.#timer = undefined;
-        this.applyFilters();
-      },
-      Math.max(0, this.#host.debounce),
-    );
+    this.#filters.edit(patch, when);
   }
 
-  /**
-   * Validates the draft; when valid and different from the applied filters, searches from page 1.
-   * Returns false when the draft is invalid (nothing is sent then).
-   */
+  /** Validates the draft; a valid draft that differs is searched from page 1. False when invalid (nothing is sent). */
   applyFilters(): boolean {
-    this.#clearTimer();
-    this.errors = validateFilters(this.draft);
-    this.#host.requestUpdate();
-    if (Object.keys(this.errors).length > 0) return false;
-    if (!sameFilters(this.draft, this.#applied.filters)) {
-      this.#commit({ ...this.#applied, filters: cloneFilters(this.draft), page: 1 });
-    }
-    return true;
+    return this.#filters.apply();
   }
 
   /** Back to the default filters (sort and page size stay). */
   resetFilters(): void {
-    this.draft = defaultInboxQuery().filters;
-    this.applyFilters();
+    this.#filters.replace(defaultInboxQuery().filters);
+    this.#filters.apply();
   }
 
   /** Sorts by a column: the current column flips direction; another starts in its natural one. */
@@ -241,8 +191,7 @@ export class InboxController implements ReactiveController {
   }
 
   goToPage(page: number): void {
-    const last = this.lastPage;
-    const target = Math.min(Math.max(1, Math.trunc(page)), last);
+    const target = Math.min(Math.max(1, Math.trunc(page)), this.lastPage);
     if (target !== this.#applied.page) this.#commit({ ...this.#applied, page: target });
   }
 
@@ -253,47 +202,34 @@ export class InboxController implements ReactiveController {
     this.#commit({ ...this.#applied, pageSize, page: Math.floor(firstRow / pageSize) + 1 });
   }
 
-  /** The last page for the known total (1 when nothing is known yet). */
-  get lastPage(): number {
-    const total = this.#lastResult?.total ?? 0;
-    return Math.max(1, Math.ceil(total / this.#applied.pageSize));
-  }
-
   /**
    * Runs the same query again (Försök igen); also reloads the user and subjects if they failed.
    * After the session ended, it first asks who is signed in now; the session's `resumed` then
    * searches again in every element on the adapter.
    */
   retry(): void {
-    this.#session.retry(
+    this.session.retry(
       (error) => {
         this.#lastError = error;
-        this.#host.requestUpdate();
+        this.host.requestUpdate();
       },
-      () => this.#search(),
+      () => this.run(),
     );
   }
 
   // ---------------------------------------------------------------------------------------------
   // Lifecycle
 
-  hostConnected(): void {
-    this.#connected = true;
-    this.#session.follow(this.#adapter);
-    if (this.#session.signedOut) {
-      // The session ended while this element was away (or before it came).
-      if (this.#lastResult || this.user) this.#signedOut();
-    } else {
-      this.#resumable.back();
-    }
+  override hostConnected(): void {
+    // The session ended while this element was away (or before it came).
+    if (this.signedOut && (this.#lastResult || this.user)) this.#signedOut();
+    super.hostConnected();
   }
 
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#session.detach();
-    this.#clearTimer();
+  override hostDisconnected(): void {
+    this.#filters.cancel();
     this.#settled();
-    this.#resumable.leave();
+    super.hostDisconnected();
   }
 
   hostUpdate(): void {
@@ -304,13 +240,11 @@ export class InboxController implements ReactiveController {
     this.subjects = [];
     this.#lastResult = undefined;
     this.#lastError = undefined;
-    if (this.#connected) this.#session.follow(adapter);
     if (!adapter) return;
     const remembered = recallInbox(adapter);
     if (remembered && !this.#explicitQuery) {
       this.#applied = remembered.query;
-      this.draft = cloneFilters(remembered.query.filters);
-      this.errors = {};
+      this.#filters.replace(remembered.query.filters);
     }
     if (remembered && !this.#explicitOpen) this.#filtersOpen = remembered.filtersOpen;
     this.#explicitQuery = false;
@@ -318,13 +252,10 @@ export class InboxController implements ReactiveController {
     this.#remember();
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Internals
-
   #commit(next: SearchQuery): void {
     this.#applied = next;
     this.#remember();
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
     this.#options.onQueryChange?.(cloneQuery(next));
   }
 
@@ -332,40 +263,28 @@ export class InboxController implements ReactiveController {
     if (this.#adapter) rememberInbox(this.#adapter, { query: this.#applied, filtersOpen: this.#filtersOpen });
   }
 
-  #clearTimer(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
+  protected args(): Args {
+    return [this.#adapter, this.#applied];
   }
 
-  /** Searches again for the user (Försök igen, or after the session resumed). */
-  #search(): void {
-    this.#background = false;
-    void this.#task.run();
-  }
-
-  async #load(
-    adapter: SecureMessagesAdapter | undefined,
-    query: SearchQuery,
+  protected async load(
+    [adapter, query]: [SecureMessagesAdapter, SearchQuery],
     signal: AbortSignal,
-  ): Promise<SearchResult | typeof initialState> {
-    if (!adapter) return initialState;
-    // The session has ended: nothing is asked until Försök igen.
-    if (this.#session.signedOut) throw signedOutError();
-    const background = this.#background;
-    this.#background = false;
+    background: boolean,
+  ): Promise<SearchResult> {
     this.#settled();
     this.#busyTimer = setTimeout(() => {
       this.#slow = true;
-      this.#host.requestUpdate();
+      this.host.requestUpdate();
     }, BUSY_DELAY);
     // The user and the Ämnen are asked for once per adapter (session.ts) and shown as soon as they
     // are there (e.g. the Ämne options), even while a slow search is still under way.
     const context = Promise.all([currentUser(adapter, signal), subjects(adapter, signal)]).then(
       ([user, subjects]) => {
-        if (adapter !== this.#adapter || this.#session.signedOut) return;
+        if (adapter !== this.#adapter || this.signedOut) return;
         this.user = user;
         this.subjects = subjects;
-        this.#host.requestUpdate();
+        this.host.requestUpdate();
       },
     );
     const [, result] = await Promise.all([
@@ -377,36 +296,35 @@ export class InboxController implements ReactiveController {
 
   /** The search under way ended (or a newer one starts): no longer slow. */
   #settled(): void {
-    if (this.#busyTimer !== undefined) clearTimeout(this.#busyTimer);
+    clearTimeout(this.#busyTimer);
     this.#busyTimer = undefined;
     this.#slow = false;
   }
 
-  #completed(result: SearchResult): void {
+  protected completed(result: SearchResult): void {
     this.#settled();
-    this.#session.settled();
+    this.session.settled();
     this.#lastError = undefined;
     this.#lastResult = result;
     // The page is past the end (rows were closed elsewhere, or a remembered page): show the last one.
     if (result.items.length === 0 && result.total > 0 && this.#applied.page > 1) {
       this.#applied = { ...this.#applied, page: this.lastPage };
       this.#remember();
-      this.#host.requestUpdate();
+      this.host.requestUpdate();
     }
   }
 
-  #failed(error: unknown): void {
+  protected failed(error: unknown): void {
     if (isAbortError(error)) return;
     this.#settled();
-    this.#session.authFailed(error);
+    this.session.authFailed(error);
     this.#lastError = error;
   }
 
   /** The session ended for the host, or someone else signed in: the remembered query went with it. */
   #startAfresh(): void {
     this.#applied = defaultInboxQuery();
-    this.draft = cloneFilters(this.#applied.filters);
-    this.errors = {};
+    this.#filters.replace(this.#applied.filters);
     this.#filtersOpen = false;
     this.#signedOut();
   }
@@ -416,15 +334,13 @@ export class InboxController implements ReactiveController {
    * task, nothing is searched (no refresh after changes elsewhere) until Försök igen.
    */
   #signedOut(): void {
-    this.#clearTimer();
+    this.#filters.cancel();
     this.#settled();
-    this.#resumable.forget();
     this.user = undefined;
     this.subjects = [];
     this.#lastResult = undefined;
     this.#lastError = signedOutError();
-    // A run without a request drops the task's own copy of the rows.
-    this.#session.dropAnswer(this.#task, () => this.#adapter !== undefined);
-    this.#host.requestUpdate();
+    this.dropAnswer();
+    this.host.requestUpdate();
   }
 }

@@ -13,8 +13,6 @@ import { STATUSES } from '../domain/status.js';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { sessionFor, type RememberedInbox } from './session.js';
 
-export type { RememberedInbox };
-
 /**
  * Pure helpers for the inbox query, and the in-memory "where the user was" per adapter.
  * No DOM, no Lit: the controller and the element use them, tests call them directly.
@@ -78,17 +76,12 @@ export function sameFilters(a: Readonly<ConversationFilters>, b: Readonly<Conver
 }
 
 /**
- * The direction a column sorts in when first chosen: number and date newest first (as the inbox
- * opens), text columns A–Ö.
+ * Clicking a column: the same column flips its direction; another starts with number and date
+ * newest first (as the inbox opens), text columns A–Ö.
  */
-export function initialDirection(key: SortKey): Sort['direction'] {
-  return key === 'date' || key === 'number' ? 'desc' : 'asc';
-}
-
-/** Clicking a column: the same column flips its direction, another starts in its initial direction. */
 export function nextSort(current: Readonly<Sort>, key: SortKey): Sort {
   if (current.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
-  return { key, direction: initialDirection(key) };
+  return { key, direction: key === 'date' || key === 'number' ? 'desc' : 'asc' };
 }
 
 /**

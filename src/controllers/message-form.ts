@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter, SendOptions, UploadProgress } from '../adapter/adapter.js';
+import { isErrorKind } from '../adapter/errors.js';
 import { invalidPersonnummerIn } from '../domain/personnummer.js';
 import type { Conversation } from '../domain/types.js';
 import type { ServerConfig } from '../domain/config.js';
@@ -15,10 +16,10 @@ import {
   type MessageField,
 } from './message-checks.js';
 import { SendController, type SendPhase } from './send-controller.js';
-import { getDraft, serverConfig, type SessionEvent } from './session.js';
-import { isAuthRequired, SessionLink, signedOutError } from './session-link.js';
+import { getDraft, serverConfig, signedOutError, type SessionEvent } from './session.js';
+import { SessionLink } from './session-link.js';
 
-export { MESSAGE_FIELDS, type FieldProblem, type FormProblem, type MessageField } from './message-checks.js';
+export type { FieldProblem, FormProblem, MessageField } from './message-checks.js';
 
 export interface MessageFormHost extends ReactiveControllerHost {
   /** Milliseconds between automatic retries of a send; its length is the number of retries. */
@@ -67,7 +68,6 @@ export class MessageFormController implements ReactiveController {
   #problem: FormProblem | undefined = undefined;
   /** Someone else signed in and the previous user's draft was discarded. */
   #userChanged = false;
-  #connected = false;
   readonly #session: SessionLink;
 
   constructor(host: MessageFormHost, options: MessageFormOptions) {
@@ -76,11 +76,13 @@ export class MessageFormController implements ReactiveController {
     this.fields = options.fields;
     this.#draftKey = options.draftKey;
     this.#session = new SessionLink({
+      adapter: options.adapter,
       ended: (event) => this.#changed(event),
       userChanged: () => this.#changed('user-changed'),
       resumed: () => this.#changed('resumed'),
       authRequired: () => options.onAuthRequired?.(),
     });
+    host.addController(this.#session);
     host.addController(this);
     this.#sender = new SendController<Conversation>(host, {
       settings: () => ({ retryDelays: host.retryDelays, timeout: host.sendTimeout }),
@@ -99,14 +101,10 @@ export class MessageFormController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('beforeunload', this.#beforeUnload);
-    this.#connected = true;
-    this.#session.follow(this.#adapter());
   }
 
   hostDisconnected(): void {
     window.removeEventListener('beforeunload', this.#beforeUnload);
-    this.#connected = false;
-    this.#session.detach();
   }
 
   /** The session has ended: the element shows its signed-out state, the draft stays in memory. */
@@ -127,7 +125,8 @@ export class MessageFormController implements ReactiveController {
       // The previous user's drafts are gone (session.ts); nothing of theirs stays in this form.
       this.#reset(true);
       this.#userChanged = event === 'user-changed';
-    } else if (event === 'resumed' && this.#sender.phase === 'failed' && isAuthRequired(this.#sender.error)) {
+    } else if (this.#sender.phase === 'failed' && isErrorKind(this.#sender.error, 'auth-required')) {
+      // Resumed after a send the session's end stopped: the user may send again.
       this.#problem = { code: 'signed-in-again' };
     }
     this.#host.requestUpdate();
@@ -144,7 +143,6 @@ export class MessageFormController implements ReactiveController {
   };
 
   hostUpdate(): void {
-    if (this.#connected) this.#session.follow(this.#adapter());
     // Warnings follow the draft, also when another element on the same adapter edited it.
     this.warnings = this.#warningsFor(this.draft.body);
   }

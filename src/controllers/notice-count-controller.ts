@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { Poller, retryAfterOf } from './poller.js';
-import { SessionLink, signedOutError } from './session-link.js';
+import { signedOutError } from './session.js';
+import { SessionLink } from './session-link.js';
 
 /** The part of the adapter the count needs; a plain object with these two methods is enough. */
 export type NoticeCountAdapter = Pick<SecureMessagesAdapter, 'getNoticeCount' | 'subscribe'>;
@@ -61,13 +62,10 @@ export interface NoticeCountControllerOptions {
  */
 export class NoticeCountController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #getAdapter: () => NoticeCountAdapter | undefined;
-  readonly #onAuthRequired: (() => void) | undefined;
-  readonly #onCountChange: ((count: number, previous: number | undefined) => void) | undefined;
+  readonly #options: NoticeCountControllerOptions;
 
   #pollInterval = DEFAULT_POLL_INTERVAL;
   readonly #requestTimeoutMs: number;
-  #connected = false;
   #adapter: NoticeCountAdapter | undefined = undefined;
   /** The adapter the current count belongs to; kept over a disconnect so re-attaching keeps the number. */
   #countAdapter: NoticeCountAdapter | undefined = undefined;
@@ -85,15 +83,14 @@ export class NoticeCountController implements ReactiveController {
 
   constructor(host: ReactiveControllerHost, options: NoticeCountControllerOptions) {
     this.#host = host;
-    this.#getAdapter = options.adapter;
-    this.#onAuthRequired = options.onAuthRequired;
+    this.#options = options;
     this.#session = new SessionLink({
+      adapter: () => options.adapter() as SecureMessagesAdapter | undefined,
       ended: () => this.#signedOut(),
       resumed: () => void this.refresh(),
-      authRequired: () => this.#onAuthRequired?.(),
+      authRequired: () => options.onAuthRequired?.(),
       changed: () => void this.#refresh(true),
     });
-    this.#onCountChange = options.onCountChange;
     const timeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
     this.#requestTimeoutMs =
       (Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_REQUEST_TIMEOUT) * 1000;
@@ -133,29 +130,25 @@ export class NoticeCountController implements ReactiveController {
     if (value === this.#pollInterval) return;
     this.#pollInterval = value;
     // A request in flight schedules the next poll when it settles.
-    if (this.#connected && this.#adapter && this.#request === undefined)
+    if (this.#session.connected && this.#adapter && this.#request === undefined)
       this.#poller.settled(this.#status !== 'error');
   }
 
-  get #pollMs(): number {
-    return this.#pollInterval * 1000;
-  }
-
   hostConnected(): void {
-    this.#connected = true;
+    this.#session.hostConnected();
     this.#poller.connect();
     this.#syncAdapter();
   }
 
   hostUpdate(): void {
+    this.#session.hostUpdate();
     this.#syncAdapter();
   }
 
   hostDisconnected(): void {
-    this.#connected = false;
+    this.#session.hostDisconnected();
     this.#poller.disconnect();
     this.#detach();
-    this.#session.detach();
     this.#adapter = undefined;
   }
 
@@ -172,7 +165,7 @@ export class NoticeCountController implements ReactiveController {
   async #refresh(background: boolean): Promise<void> {
     const adapter = this.#adapter;
     // After the session ended nothing is asked until Försök igen (in any element on the adapter).
-    if (!this.#connected || adapter === undefined || this.#session.signedOut) return;
+    if (!this.#session.connected || adapter === undefined || this.#session.signedOut) return;
     this.#request?.abort();
     const request = new AbortController();
     this.#request = request;
@@ -181,7 +174,7 @@ export class NoticeCountController implements ReactiveController {
     this.#host.requestUpdate();
     const watchdog = setTimeout(
       () => request.abort(new DOMException('The notice count took too long.', 'TimeoutError')),
-      Math.max(this.#requestTimeoutMs, this.#pollMs),
+      Math.max(this.#requestTimeoutMs, this.#pollInterval * 1000),
     );
     let failure: unknown = undefined;
     try {
@@ -194,7 +187,7 @@ export class NoticeCountController implements ReactiveController {
       this.#status = 'ready';
       this.#error = undefined;
       this.#session.settled();
-      if (count !== previous) this.#onCountChange?.(count, previous);
+      if (count !== previous) this.#options.onCountChange?.(count, previous);
     } catch (error) {
       if (request !== this.#request) return; // aborted or superseded: not an error of ours
       this.#count = undefined;
@@ -214,12 +207,11 @@ export class NoticeCountController implements ReactiveController {
   }
 
   #syncAdapter(): void {
-    if (!this.#connected) return;
-    const next = this.#getAdapter();
+    if (!this.#session.connected) return;
+    const next = this.#options.adapter();
     if (next === this.#adapter) return;
     this.#detach();
     this.#adapter = next;
-    this.#session.follow(next as SecureMessagesAdapter | undefined);
     if (next !== this.#countAdapter) {
       this.#countAdapter = next;
       this.#count = undefined;
@@ -236,9 +228,7 @@ export class NoticeCountController implements ReactiveController {
 
   /** The session ended: no count on screen, no request in flight, no poll until Försök igen. */
   #signedOut(): void {
-    this.#request?.abort();
-    this.#request = undefined;
-    this.#poller.stop();
+    this.#detach();
     this.#count = undefined;
     this.#status = 'error';
     this.#error = signedOutError();
@@ -247,10 +237,8 @@ export class NoticeCountController implements ReactiveController {
 
   /** Ends everything tied to the current adapter: the request in flight, the timer. */
   #detach(): void {
-    if (this.#request) {
-      this.#request.abort();
-      this.#request = undefined;
-    }
+    this.#request?.abort();
+    this.#request = undefined;
     this.#poller.stop();
   }
 }

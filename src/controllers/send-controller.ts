@@ -74,8 +74,6 @@ export class SendController<T> implements ReactiveController {
   progress: UploadProgress | null = null;
   /** The error of the last attempt (undefined after success). */
   error: unknown = undefined;
-  /** When the next automatic retry is due (epoch ms), while `waiting`. */
-  retryAt: number | undefined = undefined;
 
   readonly #host: ReactiveControllerHost;
   readonly #options: SendControllerOptions<T>;
@@ -109,10 +107,7 @@ export class SendController<T> implements ReactiveController {
     window.removeEventListener('online', this.#online);
     if (this.phase === 'sending' && this.#draft) this.#draft.outcomeUnknown = true;
     if (this.busy) {
-      this.#clearRetry();
-      const abort = this.#abort;
-      this.#abort = undefined;
-      abort?.abort();
+      this.#cancel();
       this.phase = 'idle';
       this.#finish(undefined);
     }
@@ -141,10 +136,7 @@ export class SendController<T> implements ReactiveController {
   reset(discard = false): void {
     if (this.busy) {
       if (!discard) return;
-      this.#clearRetry();
-      const abort = this.#abort;
-      this.#abort = undefined;
-      abort?.abort();
+      this.#cancel();
       this.#finish(undefined);
     }
     this.#draft = undefined;
@@ -162,10 +154,7 @@ export class SendController<T> implements ReactiveController {
   stop(error: unknown): void {
     if (!this.busy) return;
     if (this.phase === 'sending' && this.#draft) this.#draft.outcomeUnknown = true;
-    this.#clearRetry();
-    const abort = this.#abort;
-    this.#abort = undefined;
-    abort?.abort();
+    this.#cancel();
     this.error = error;
     this.phase = 'failed';
     this.#host.requestUpdate();
@@ -174,7 +163,7 @@ export class SendController<T> implements ReactiveController {
 
   readonly #online = (): void => {
     if (this.phase === 'waiting') {
-      this.#clearRetry();
+      this.#cancel();
       void this.#attempt();
     }
   };
@@ -188,7 +177,6 @@ export class SendController<T> implements ReactiveController {
     this.#abort = abort;
     this.phase = 'sending';
     this.progress = null;
-    this.retryAt = undefined;
     this.#host.requestUpdate();
     const { timeout } = this.#options.settings();
     const timer = setTimeout(() => abort.abort(timeoutReason()), timeout);
@@ -234,7 +222,6 @@ export class SendController<T> implements ReactiveController {
     if (delay !== undefined) {
       this.#retries++;
       this.phase = 'waiting';
-      this.retryAt = Date.now() + delay;
       this.#retryTimer = setTimeout(() => {
         this.#retryTimer = undefined;
         void this.#attempt();
@@ -261,10 +248,13 @@ export class SendController<T> implements ReactiveController {
     return undefined;
   }
 
-  #clearRetry(): void {
-    if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer);
+  /** No retry is scheduled and the request under way, if any, is aborted and forgotten. */
+  #cancel(): void {
+    clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
-    this.retryAt = undefined;
+    const abort = this.#abort;
+    this.#abort = undefined;
+    abort?.abort();
   }
 
   #finish(result: T | undefined): void {

@@ -1,12 +1,12 @@
-import type { Task } from '@lit/task';
+import type { ReactiveController } from 'lit';
 import type { ChangeListener, SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isErrorKind } from '../adapter/errors.js';
 import { sessionFor, type AdapterSession, type SessionEvent } from './session.js';
 
-export { signedOutError } from './session.js';
-
 /** What a controller does when its adapter's session changes (session.ts), and when it hears of a change. */
 export interface SessionLinkOptions {
+  /** The adapter in use (property or context); undefined until there is one. */
+  adapter: () => SecureMessagesAdapter | undefined;
   /** The session ended: a 401 anywhere on the adapter (`signed-out`), or the host forgot it (`forgotten`). */
   ended?: (event: 'signed-out' | 'forgotten') => void;
   /** Someone else is signed in now; every draft and cache of the previous user is gone. `resumed` follows. */
@@ -20,15 +20,19 @@ export interface SessionLinkOptions {
 }
 
 /**
- * A controller's tie to the adapter it uses and to that adapter's session (session.ts): it follows
- * the adapter, hears the session's events and the adapter's reported changes while the host is on
- * the page, reports a 401 to the session so that every element on the adapter hears of it, tells
- * its host of a 401 once per streak, and is the one Försök igen of every controller.
+ * A controller's tie to the adapter it uses and to that adapter's session (session.ts): while the
+ * host is on the page it follows the adapter and hears the session's events and the adapter's
+ * reported changes. It reports a 401 to the session so that every element on the adapter hears of
+ * it, tells its host of a 401 once per streak, and is the one Försök igen of every controller.
+ *
+ * Added to the host before the controller that owns it (or driven by that controller's own
+ * lifecycle), so that the owner's lifecycle sees the session of the adapter in use.
  */
-export class SessionLink {
+export class SessionLink implements ReactiveController {
   readonly #options: SessionLinkOptions;
   /** The host has been told of the 401 (once per streak). */
   #told = false;
+  #connected = false;
   #adapter: SecureMessagesAdapter | undefined = undefined;
   #session: AdapterSession | undefined = undefined;
   #unsubscribe: (() => void) | undefined = undefined;
@@ -37,26 +41,23 @@ export class SessionLink {
     this.#options = options;
   }
 
-  /** Follows this adapter's session (none for undefined); call on connect and on adapter changes. */
-  follow(adapter: SecureMessagesAdapter | undefined): void {
-    if (adapter === this.#adapter && (this.#unsubscribe || !adapter)) return;
-    this.detach();
-    this.#adapter = adapter;
-    this.#session = adapter && sessionFor(adapter);
-    if (!adapter || !this.#session) return;
-    const { changed } = this.#options;
-    const session = this.#session.subscribe((event) => this.#onEvent(event));
-    const changes = changed && adapter.subscribe(changed);
-    this.#unsubscribe = () => {
-      session();
-      changes?.();
-    };
+  hostConnected(): void {
+    this.#connected = true;
+    this.#follow(this.#options.adapter());
   }
 
-  /** Stops hearing the session and the adapter's changes (the host left the page). */
-  detach(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+  hostUpdate(): void {
+    if (this.#connected) this.#follow(this.#options.adapter());
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#detach();
+  }
+
+  /** The host is on the page. */
+  get connected(): boolean {
+    return this.#connected;
   }
 
   get session(): AdapterSession | undefined {
@@ -73,7 +74,7 @@ export class SessionLink {
    * `settled()`) and ends the session for every element on the adapter. True for any 401.
    */
   authFailed(error: unknown): boolean {
-    if (!isAuthRequired(error)) return false;
+    if (!isErrorKind(error, 'auth-required')) return false;
     if (!this.signedOut) {
       this.#tellHost();
       this.#session?.authRequired();
@@ -100,22 +101,31 @@ export class SessionLink {
       return;
     }
     session.resume(new AbortController().signal).catch((error: unknown) => {
-      if (isAuthRequired(error)) this.#tellHost();
+      if (isErrorKind(error, 'auth-required')) this.#tellHost();
       showError(error);
     });
     showError(undefined);
   }
 
-  /**
-   * After the session ended: a run of `task` without a request (its task throws while signed
-   * out) drops the task's own copy of the last answer — once the current task callback, which
-   * this may be called from, is over, and only while the session is still ended and `when()` holds.
-   */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any task's arguments and value
-  dropAnswer(task: Task<any, any>, when: () => boolean = () => true): void {
-    queueMicrotask(() => {
-      if (this.signedOut && when()) void task.run();
-    });
+  /** Follows this adapter's session (none for undefined). */
+  #follow(adapter: SecureMessagesAdapter | undefined): void {
+    if (adapter === this.#adapter && (this.#unsubscribe || !adapter)) return;
+    this.#detach();
+    this.#adapter = adapter;
+    this.#session = adapter && sessionFor(adapter);
+    if (!adapter || !this.#session) return;
+    const { changed } = this.#options;
+    const session = this.#session.subscribe((event) => this.#onEvent(event));
+    const changes = changed && adapter.subscribe(changed);
+    this.#unsubscribe = () => {
+      session();
+      changes?.();
+    };
+  }
+
+  #detach(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   #onEvent(event: SessionEvent): void {
@@ -130,12 +140,4 @@ export class SessionLink {
     this.#told = true;
     this.#options.authRequired?.();
   }
-}
-
-/**
- * A 401 from the adapter. Read from the error's `kind`, so that a hand-written adapter's errors
- * or another copy of the library's count as well.
- */
-export function isAuthRequired(error: unknown): boolean {
-  return isErrorKind(error, 'auth-required');
 }
