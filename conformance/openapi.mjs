@@ -3,20 +3,24 @@
  * OpenAPI 3.1): finds the operation by method and path template, the response by status (exact,
  * then 4XX/5XX, then default), and checks the body against that response's schema.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
 const addFormats = /** @type {any} */ (addFormatsModule).default ?? addFormatsModule;
 const DOCUMENT_ID = 'openapi.json';
+/** The contract packed beside the kit (package.json's prepack copies it, postpack removes it). */
+const PACKED = new URL('openapi.yaml', import.meta.url);
+/** The contract in the repository, where the kit runs unpacked. */
+const REPOSITORY = new URL('../api/openapi.yaml', import.meta.url);
 
 /** @param {string} segment */
 const escapePointer = (segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export class ResponseValidator {
   /** @param {string | URL} specPath */
-  constructor(specPath = new URL('../api/openapi.yaml', import.meta.url)) {
+  constructor(specPath = existsSync(PACKED) ? PACKED : REPOSITORY) {
     this.document = parse(readFileSync(specPath, 'utf8'));
     this.ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(this.ajv);
