@@ -76,11 +76,8 @@ export class ComposeController extends LoadController<[SecureMessagesAdapter | u
 
   /** Försök igen: after the session ended, asks who is signed in now; else loads again. */
   reload(): void {
-    this.session.retry(
-      (error) => {
-        this.#resumeError = error;
-        this.host.requestUpdate();
-      },
+    this.retryLoad(
+      (error) => (this.#resumeError = error),
       () => {
         this.#resumeError = undefined;
         this.run();

@@ -208,13 +208,7 @@ export class InboxController extends LoadController<Args, SearchResult> {
    * searches again in every element on the adapter.
    */
   retry(): void {
-    this.session.retry(
-      (error) => {
-        this.#lastError = error;
-        this.host.requestUpdate();
-      },
-      () => this.run(),
-    );
+    this.retryLoad((error) => (this.#lastError = error));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -18,14 +18,18 @@ import { SessionLink, type SessionLinkOptions } from './session-link.js';
  * The subclass is added to the host before its task, so that its own `hostUpdate` (a new adapter,
  * number or query) runs before the task reads its arguments.
  */
-export abstract class LoadController<A extends [unknown, ...unknown[]], V> implements ReactiveController {
-  protected readonly host: ReactiveControllerHost;
+export abstract class LoadController<
+  A extends [unknown, ...unknown[]],
+  V,
+  H extends ReactiveControllerHost = ReactiveControllerHost,
+> implements ReactiveController {
+  protected readonly host: H;
   protected readonly session: SessionLink;
   protected readonly task: Task<A, V>;
   #cut = false;
   #background = false;
 
-  constructor(host: ReactiveControllerHost, session: SessionLinkOptions) {
+  constructor(host: H, session: SessionLinkOptions) {
     this.host = host;
     this.session = new SessionLink(session);
     host.addController(this.session);
@@ -44,6 +48,7 @@ export abstract class LoadController<A extends [unknown, ...unknown[]], V> imple
     });
   }
 
+  /** The task's arguments; the first is the adapter. */
   protected abstract args(): A;
   protected abstract load(
     args: A,
@@ -82,6 +87,17 @@ export abstract class LoadController<A extends [unknown, ...unknown[]], V> imple
   protected run(background = false): void {
     this.#background = background;
     void this.task.run();
+  }
+
+  /**
+   * Försök igen (session-link.ts): `showError` shows why the check of who is signed in failed
+   * (undefined while it runs); when the session is on, `load()` runs at once.
+   */
+  protected retryLoad(showError: (error: unknown) => void, load = () => this.run()): void {
+    this.session.retry((error) => {
+      showError(error);
+      this.host.requestUpdate();
+    }, load);
   }
 
   /**

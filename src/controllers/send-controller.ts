@@ -105,12 +105,9 @@ export class SendController<T> implements ReactiveController {
    */
   hostDisconnected(): void {
     window.removeEventListener('online', this.#online);
-    if (this.phase === 'sending' && this.#draft) this.#draft.outcomeUnknown = true;
-    if (this.busy) {
-      this.#cancel();
-      this.phase = 'idle';
-      this.#finish(undefined);
-    }
+    if (!this.busy) return;
+    this.#cancel();
+    this.phase = 'idle';
   }
 
   /**
@@ -137,7 +134,6 @@ export class SendController<T> implements ReactiveController {
     if (this.busy) {
       if (!discard) return;
       this.#cancel();
-      this.#finish(undefined);
     }
     this.#draft = undefined;
     this.phase = 'idle';
@@ -153,17 +149,15 @@ export class SendController<T> implements ReactiveController {
    */
   stop(error: unknown): void {
     if (!this.busy) return;
-    if (this.phase === 'sending' && this.#draft) this.#draft.outcomeUnknown = true;
     this.#cancel();
     this.error = error;
     this.phase = 'failed';
     this.#host.requestUpdate();
-    this.#finish(undefined);
   }
 
   readonly #online = (): void => {
     if (this.phase === 'waiting') {
-      this.#cancel();
+      clearTimeout(this.#retryTimer);
       void this.#attempt();
     }
   };
@@ -248,8 +242,13 @@ export class SendController<T> implements ReactiveController {
     return undefined;
   }
 
-  /** No retry is scheduled and the request under way, if any, is aborted and forgotten. */
+  /**
+   * The send under way gives up: no retry is scheduled, and the request under way is aborted and
+   * forgotten — it may have reached the server, so its draft's outcome is unknown.
+   */
   #cancel(): void {
+    if (this.phase === 'sending' && this.#draft) this.#draft.outcomeUnknown = true;
+    this.#finish(undefined);
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     const abort = this.#abort;

@@ -60,7 +60,8 @@ export class AdapterSession {
   /** Drafts per owner id ('' until the user is known), then per draft key. */
   readonly #drafts = new Map<string, Map<string, MessageDraft>>();
   readonly #listeners = new Set<SessionListener>();
-  #inbox: RememberedInbox | undefined = undefined;
+  /** Where the user was in the inbox (inbox-query.ts). */
+  inbox: RememberedInbox | undefined = undefined;
   /** The id of the user whose drafts and caches these are. */
   #owner: string | undefined = undefined;
   #signedOut = false;
@@ -141,10 +142,7 @@ export class AdapterSession {
     this.#epoch = new AbortController();
     this.#resuming = undefined;
     this.#signedOut = true;
-    this.#clearServerAnswers();
-    this.#drafts.clear();
-    this.#inbox = undefined;
-    this.#owner = undefined;
+    this.#forgetUser();
     this.#emit('forgotten');
   }
 
@@ -161,12 +159,7 @@ export class AdapterSession {
     }
     const previous = this.#owner;
     const changed = previous !== undefined && !sameId(previous, user.id);
-    if (changed) {
-      this.#clearServerAnswers();
-      this.#drafts.clear();
-      this.#inbox = undefined;
-      this.#owner = undefined;
-    }
+    if (changed) this.#forgetUser();
     this.#loads.set('user', Promise.resolve(user));
     this.#adopt(user);
     this.#signedOut = false;
@@ -175,9 +168,13 @@ export class AdapterSession {
     return changed ? 'changed' : 'same';
   }
 
-  #clearServerAnswers(): void {
+  /** Every answer, draft and the remembered query of whoever was signed in are gone. */
+  #forgetUser(): void {
     this.#loads.clear();
     this.#adapter.forget?.();
+    this.#drafts.clear();
+    this.inbox = undefined;
+    this.#owner = undefined;
   }
 
   /** The drafts written before the user was known become the user's. */
@@ -211,14 +208,6 @@ export class AdapterSession {
   /** Forgets the draft under `key` (after it was sent). */
   discardDraft(key: string): void {
     this.#drafts.get(this.#owner ?? '')?.delete(key);
-  }
-
-  get inbox(): RememberedInbox | undefined {
-    return this.#inbox;
-  }
-
-  set inbox(value: RememberedInbox | undefined) {
-    this.#inbox = value;
   }
 }
 

@@ -39,12 +39,12 @@ export class ThreadController extends ThreadLoad {
    * shown). After a failure the conversation is reloaded; nothing is retried.
    */
   async perform(action: ThreadAction, version?: string): Promise<ActionOutcome> {
-    const [adapter, number] = this.target;
+    const [adapter, number] = this.args();
     const conversation = this.conversation;
     if (!adapter || !conversation || this.#pending) return { ok: false, error: undefined };
     this.#pending = action;
     this.host.requestUpdate();
-    const current = () => adapter === this.target[0] && number === this.target[1];
+    const current = () => adapter === this.args()[0] && number === this.args()[1];
     try {
       const result = await this.#request((signal) =>
         adapter[WRITES[action]](number, version ?? conversation.version, signal),
@@ -63,14 +63,14 @@ export class ThreadController extends ThreadLoad {
 
   /** Sends a reply to the conversation shown (for the reply form's `submit`). */
   reply(draft: ReplyDraft, options: SendOptions): Promise<Conversation> {
-    const [adapter, number] = this.target;
+    const [adapter, number] = this.args();
     if (!adapter || number === '') return Promise.reject(new Error('No conversation to reply to.'));
     return adapter.reply(number, { body: draft.body, files: [...draft.files] }, options);
   }
 
   /** The bytes of an attachment of the conversation shown; aborted when the element leaves the page. */
   async download(attachmentId: string): Promise<DownloadedAttachment> {
-    const [adapter, number] = this.target;
+    const [adapter, number] = this.args();
     if (!adapter || number === '') throw new Error('No conversation to download from.');
     try {
       return await this.#request((signal) => adapter.downloadAttachment(number, attachmentId, signal));

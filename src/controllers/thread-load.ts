@@ -61,9 +61,8 @@ type Args = [SecureMessagesAdapter | undefined, string];
  *   dropped, so a slow old answer never overwrites it.
  * - Reading never changes the conversation's status: this only ever GETs it.
  */
-export class ThreadLoad extends LoadController<Args, Loaded> {
+export class ThreadLoad extends LoadController<Args, Loaded, ThreadHost> {
   readonly #options: ThreadOptions;
-  readonly #threadHost: ThreadHost;
   #adapter: SecureMessagesAdapter | undefined = undefined;
   #number = '';
   #user: User | undefined = undefined;
@@ -75,7 +74,7 @@ export class ThreadLoad extends LoadController<Args, Loaded> {
   /** The next load follows a failed write: its changes are explained already, not remote news. */
   #quiet = false;
   readonly #poller = new Poller({
-    interval: () => this.#threadHost.pollInterval,
+    interval: () => this.host.pollInterval,
     poll: () => this.refresh(),
   });
 
@@ -93,7 +92,6 @@ export class ThreadLoad extends LoadController<Args, Loaded> {
         if (change.number === this.#number) this.refresh();
       },
     });
-    this.#threadHost = host;
     this.#options = options;
   }
 
@@ -130,11 +128,6 @@ export class ThreadLoad extends LoadController<Args, Loaded> {
     return this.task.status === TaskStatus.PENDING || (this.signedOut && this.#error === undefined);
   }
 
-  /** The adapter and the number of the conversation shown (or being loaded). */
-  protected get target(): Args {
-    return [this.#adapter, this.#number];
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Commands
 
@@ -144,11 +137,8 @@ export class ThreadLoad extends LoadController<Args, Loaded> {
    * adapter, this one too.
    */
   reload(): void {
-    this.session.retry(
-      (error) => {
-        this.#error = error;
-        this.host.requestUpdate();
-      },
+    this.retryLoad(
+      (error) => (this.#error = error),
       () => {
         if (!this.#conversation) this.#error = undefined;
         this.run();
@@ -200,7 +190,7 @@ export class ThreadLoad extends LoadController<Args, Loaded> {
 
   hostUpdate(): void {
     const adapter = this.#options.adapter();
-    const number = this.#threadHost.number.trim();
+    const number = this.host.number.trim();
     if (adapter === this.#adapter && number === this.#number) return;
     this.#adapter = adapter;
     this.#number = number;
@@ -214,8 +204,9 @@ export class ThreadLoad extends LoadController<Args, Loaded> {
   // ---------------------------------------------------------------------------------------------
   // Internals
 
+  /** The adapter and the number of the conversation shown (or being loaded). */
   protected args(): Args {
-    return this.target;
+    return [this.#adapter, this.#number];
   }
 
   protected async load(
