@@ -1,10 +1,11 @@
 /**
- * The text a screen reader gets from a subtree (name from content): the flattened tree across
- * shadow roots and slots, without `aria-hidden` and without what CSS hides (`display: none`,
- * `visibility: hidden`); visually-hidden text counts. The test runner has no accessibility-tree
- * plugin configured, so this stands in for the browser's name computation of links and text.
+ * The text a user gets from a subtree: the flattened tree across shadow roots and slots, without
+ * what CSS hides (`display: none`, `visibility: hidden`). A screen reader (name from content) also
+ * skips `aria-hidden` but reads visually-hidden text; the eye sees `aria-hidden` text but not
+ * visually-hidden text. The test runner has no accessibility-tree plugin configured, so this
+ * stands in for the browser's name computation of links and text.
  */
-export function accessibleText(root: Node): string {
+function flatText(root: Node, reader: 'screen reader' | 'eye'): string {
   let text = '';
   const visit = (node: Node): void => {
     if (node.nodeType === Node.TEXT_NODE) {
@@ -15,9 +16,13 @@ export function accessibleText(root: Node): string {
       node.childNodes.forEach(visit);
       return;
     }
-    if (node.getAttribute('aria-hidden') === 'true') return;
     const style = getComputedStyle(node);
     if (style.display === 'none' || style.visibility === 'hidden') return;
+    const skipped =
+      reader === 'screen reader'
+        ? node.getAttribute('aria-hidden') === 'true'
+        : style.position === 'absolute' && style.clipPath === 'inset(50%)';
+    if (skipped) return;
     if (node instanceof HTMLSlotElement) {
       const assigned = node.assignedNodes({ flatten: true });
       (assigned.length > 0 ? assigned : [...node.childNodes]).forEach(visit);
@@ -29,28 +34,8 @@ export function accessibleText(root: Node): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The text a sighted user sees: like `accessibleText`, but without visually-hidden text. */
-export function visibleText(root: Node): string {
-  let text = '';
-  const visit = (node: Node): void => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      text += node.textContent ?? '';
-      return;
-    }
-    if (!(node instanceof Element)) {
-      node.childNodes.forEach(visit);
-      return;
-    }
-    const style = getComputedStyle(node);
-    if (style.display === 'none' || style.visibility === 'hidden') return;
-    if (style.position === 'absolute' && style.clipPath === 'inset(50%)') return;
-    if (node instanceof HTMLSlotElement) {
-      const assigned = node.assignedNodes({ flatten: true });
-      (assigned.length > 0 ? assigned : [...node.childNodes]).forEach(visit);
-      return;
-    }
-    (node.shadowRoot ?? node).childNodes.forEach(visit);
-  };
-  visit(root);
-  return text.replace(/\s+/g, ' ').trim();
-}
+/** The text a screen reader gets from a subtree (name from content). */
+export const accessibleText = (root: Node): string => flatText(root, 'screen reader');
+
+/** The text a sighted user sees in a subtree. */
+export const visibleText = (root: Node): string => flatText(root, 'eye');
