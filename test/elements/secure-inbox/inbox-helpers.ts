@@ -3,6 +3,7 @@
  * their signals), rendering, and finding controls the way a user does — by role and name.
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { SecureMessagesAdapter } from '../../../src/adapter/adapter.js';
 import type { SearchQuery } from '../../../src/domain/query.js';
 import type { ConversationSummary, Status, UserRef } from '../../../src/domain/index.js';
@@ -13,7 +14,8 @@ import type { MockBackend } from '../../../mocks/index.js';
 export { eventually, useMockBackend } from '../helpers.js';
 export { button, description, field, hasButton, normalise, root, spokenText } from '../queries.js';
 import { COLLEAGUE, OFFICER, SECOND_OFFICER } from '../../fixtures.js';
-import { cellText, normalise, root } from '../queries.js';
+import { cellText, field, normalise, root } from '../queries.js';
+import { typeText } from '../../keyboard.js';
 
 export interface SpyAdapter {
   adapter: SecureMessagesAdapter;
@@ -94,6 +96,14 @@ export async function settled(el: SecureInbox): Promise<void> {
 export async function searched(el: SecureInbox, spy: SpyAdapter, n: number): Promise<void> {
   await waitUntil(() => spy.searches.length >= n, `search #${n} was not sent`, { timeout: 8000 });
   await settled(el);
+}
+
+/** Types a message text into the open filters, sends it with Enter and waits for the n-th search. */
+export async function searchText(el: SecureInbox, spy: SpyAdapter, text: string, n: number): Promise<void> {
+  field(el, 'Meddelandetext').focus();
+  await typeText(text);
+  await sendKeys({ press: 'Enter' });
+  await searched(el, spy, n);
 }
 
 /** Sets a select as a user would and lets the element react. */

@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { setViewport } from '@web/test-runner-commands';
 import { WEBDRIVER } from '../../engine.js';
-import { typeText } from '../../keyboard.js';
 import { DEFAULT_FILTERS, type SearchQuery } from '../../../src/domain/index.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import { TEST_PERSONS, writePersonnummer } from '../../../mocks/index.js';
@@ -13,6 +12,7 @@ import {
   renderInbox,
   resultsRegion,
   root,
+  searchText,
   searched,
   settled,
   spyAdapter,
@@ -123,10 +123,7 @@ describe('<secure-inbox> memory, privacy and layout', function () {
         await searched(el, spy, 1);
         button(el, 'Visa filtrering').click();
         await el.updateComplete;
-        field(el, 'Meddelandetext').focus();
-        await typeText(forms[1]);
-        await sendKeys({ press: 'Enter' });
-        await searched(el, spy, 2);
+        await searchText(el, spy, forms[1], 2);
         expect(spy.searches[1].filters.text).to.equal(forms[1]);
         const stored = (s: Storage) =>
           Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i)!)}`).join('\n');

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from '../../keyboard.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import {
@@ -15,6 +14,7 @@ import {
   renderInbox,
   resultsRegion,
   root,
+  searchText,
   searched,
   settled,
   spyAdapter,
@@ -97,10 +97,7 @@ describe('<secure-inbox> states', function () {
     await searched(el, spy, 1);
     button(el, 'Visa filtrering').click();
     await el.updateComplete;
-    field(el, 'Meddelandetext').focus();
-    await typeText('xyzzy-finns-inte');
-    await sendKeys({ press: 'Enter' });
-    await searched(el, spy, 2);
+    await searchText(el, spy, 'xyzzy-finns-inte', 2);
     expect(normalise(root(el).querySelector('tbody')!.textContent!)).to.equal(
       'Inga meddelanden Ändra eller återställ filtren för att se fler.',
     );
