@@ -54,6 +54,23 @@ describe('<secure-thread> reply faults', function () {
     return el;
   }
 
+  /**
+   * Sends, and since a write without an answer may have arrived, expects the draft kept and locked
+   * (outcome unknown) until Försök igen settles it with exactly one stored message.
+   */
+  async function lockedUntilRetry(el: SecureThread): Promise<void> {
+    button(el, 'Skicka').click();
+    await eventually(() => alertText(el).includes('Det är oklart om meddelandet kom fram.'));
+    expect(body(el).value).to.equal('Ett svar som måste komma fram en gång.');
+    expect(body(el).readOnly).to.equal(true);
+    await expect(el).to.be.accessible();
+    backend.faults.clear();
+    const sent = oneEvent(el, SecureMessageSentEvent.eventName);
+    button(el, 'Försök igen').click();
+    await sent;
+    expect(messagesIn(backend, number)).to.equal(before + 1);
+  }
+
   function sendState(el: SecureThread): string {
     return normalise(root(el).querySelector('.send-status')?.textContent);
   }
@@ -94,17 +111,7 @@ describe('<secure-thread> reply faults', function () {
   it('still offline after every retry: the draft stays, with the problem and Försök igen', async () => {
     backend.faults.add({ kind: 'offline', match: send(number) });
     const el = await ready();
-    button(el, 'Skicka').click();
-    // A write without an answer may have arrived: the draft is kept, locked until a retry settles it.
-    await eventually(() => alertText(el).includes('Det är oklart om meddelandet kom fram.'));
-    expect(body(el).value).to.equal('Ett svar som måste komma fram en gång.');
-    expect(body(el).readOnly).to.equal(true);
-    await expect(el).to.be.accessible();
-    backend.faults.clear();
-    const sent = oneEvent(el, SecureMessageSentEvent.eventName);
-    button(el, 'Försök igen').click();
-    await sent;
-    expect(messagesIn(backend, number)).to.equal(before + 1);
+    await lockedUntilRetry(el);
   });
 
   it('503 with Retry-After: waits as told, then sends once', async () => {
@@ -133,15 +140,7 @@ describe('<secure-thread> reply faults', function () {
   it('never answering at all: the reply is locked until Försök igen settles it (outcome unknown)', async () => {
     backend.faults.add({ kind: 'hang', match: send(number) });
     const el = await ready({ sendTimeout: 200, retryDelays: [20] });
-    button(el, 'Skicka').click();
-    await eventually(() => alertText(el).includes('Det är oklart om meddelandet kom fram.'));
-    expect(body(el).readOnly).to.equal(true);
-    await expect(el).to.be.accessible();
-    backend.faults.clear();
-    const sent = oneEvent(el, SecureMessageSentEvent.eventName);
-    button(el, 'Försök igen').click();
-    await sent;
-    expect(messagesIn(backend, number)).to.equal(before + 1);
+    await lockedUntilRetry(el);
   });
 
   it('double click and repeated Enter on Skicka send once; Skicka stays focusable meanwhile', async () => {

@@ -124,34 +124,26 @@ describe('<secure-thread> the status table, through the UI', function () {
 
   it('the whole life cycle: officer answers, employer replies, officer closes, employer reopens', async () => {
     const number = inStatus('sent');
-    const as = async (id: string): Promise<SecureThread> => {
+    const turns: [user: string, act: (el: SecureThread) => Promise<void>, after: Status][] = [
+      [MOCK_USER_IDS.officer, (el) => reply(el, 'Svar från KPA.'), 'reply-received'],
+      [MOCK_USER_IDS.employer, (el) => reply(el, 'Tack, en följdfråga.'), 'sent'],
+      [MOCK_USER_IDS.officer, close, 'closed'],
+      [MOCK_USER_IDS.employer, (el) => reply(el, 'Vi behöver återuppta ärendet.'), 'sent'],
+    ];
+    let before: Status = 'sent';
+    let el: SecureThread | undefined;
+    for (const [id, act, after] of turns) {
+      el?.remove();
       backend.setCurrentUser(id);
       // A fresh adapter for each user, as after signing in again.
-      const el = await renderThread(mock.adapter(), number);
+      el = await renderThread(mock.adapter(), number);
       await formReady(el);
-      return el;
-    };
-    let el = await as(MOCK_USER_IDS.officer);
-    await reply(el, 'Svar från KPA.');
-    expect(backend.store.peek(number)!.status).to.equal('reply-received');
-    el.remove();
-
-    el = await as(MOCK_USER_IDS.employer);
-    expect(detail(el, 'Status')).to.equal('Svar inkommit');
-    await reply(el, 'Tack, en följdfråga.');
-    expect(backend.store.peek(number)!.status).to.equal('sent');
-    el.remove();
-
-    el = await as(MOCK_USER_IDS.officer);
-    await close(el);
-    expect(backend.store.peek(number)!.status).to.equal('closed');
-    el.remove();
-
-    el = await as(MOCK_USER_IDS.employer);
-    expect(detail(el, 'Status')).to.equal('Avslutad');
-    await reply(el, 'Vi behöver återuppta ärendet.');
-    expect(backend.store.peek(number)!.status).to.equal('sent');
-    expect(detail(el, 'Status')).to.equal('Skickat');
+      expect(detail(el, 'Status'), `${id} sees`).to.equal(LABEL[before]);
+      await act(el);
+      expect(backend.store.peek(number)!.status, `after ${id}`).to.equal(after);
+      before = after;
+    }
+    expect(detail(el!, 'Status')).to.equal('Skickat');
     expect(backend.store.peek(number)!.history.at(-1)!.action).to.equal('reopened');
     await expect(el).to.be.accessible();
   });
