@@ -54,12 +54,12 @@ export function summary(overrides: Partial<ConversationSummary> = {}): Conversat
 /** A whole conversation, with no messages or history unless given. */
 export function conversation(overrides: Partial<Conversation> = {}): Conversation {
   return {
-    number: '10001',
-    subject: { id: 'berakning', name: 'Beräkning' },
-    status: 'new',
-    lastActivityAt: '2026-03-01T10:00:00Z',
-    assignee: null,
-    organisation: ORGANISATION,
+    ...summary({
+      number: '10001',
+      subject: { id: 'berakning', name: 'Beräkning' },
+      status: 'new',
+      lastActivityAt: '2026-03-01T10:00:00Z',
+    }),
     messages: [],
     history: [],
     version: 'v1',

@@ -185,6 +185,15 @@ const CONTRACT: { op: string; statuses: string[] }[] = [
 
 const keys = <T>(record: Record<keyof T, true>): string[] => Object.keys(record).sort();
 
+const SUMMARY_KEYS: Record<keyof ConversationSummary, true> = {
+  number: true,
+  subject: true,
+  status: true,
+  lastActivityAt: true,
+  assignee: true,
+  organisation: true,
+};
+
 /** Property names per schema, checked against the TypeScript types at compile time. */
 const SCHEMA_KEYS: { schema: string; keys: string[] }[] = [
   {
@@ -238,30 +247,10 @@ const SCHEMA_KEYS: { schema: string; keys: string[] }[] = [
     schema: 'HistoryEntry',
     keys: keys<HistoryEntry>({ action: true, actor: true, at: true, previousAssignee: true }),
   },
-  {
-    schema: 'ConversationSummary',
-    keys: keys<ConversationSummary>({
-      number: true,
-      subject: true,
-      status: true,
-      lastActivityAt: true,
-      assignee: true,
-      organisation: true,
-    }),
-  },
+  { schema: 'ConversationSummary', keys: keys<ConversationSummary>(SUMMARY_KEYS) },
   {
     schema: 'Conversation',
-    keys: keys<Conversation>({
-      number: true,
-      subject: true,
-      status: true,
-      lastActivityAt: true,
-      assignee: true,
-      organisation: true,
-      messages: true,
-      history: true,
-      version: true,
-    }),
+    keys: keys<Conversation>({ ...SUMMARY_KEYS, messages: true, history: true, version: true }),
   },
   {
     schema: 'Problem',

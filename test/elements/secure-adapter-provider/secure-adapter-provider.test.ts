@@ -33,6 +33,16 @@ customElements.define('shadow-wrapper-probe', ShadowWrapperProbe);
 const first = createRestAdapter({ baseUrl: '/first' });
 const second = createRestAdapter({ baseUrl: '/second' });
 
+/** A provider of `first` with a consumer as its child. */
+async function providedProbe(): Promise<{ provider: SecureAdapterProvider; probe: AdapterConsumerProbe }> {
+  const provider = await fixture<SecureAdapterProvider>(html`
+    <secure-adapter-provider .adapter=${first}
+      ><adapter-consumer-probe></adapter-consumer-probe
+    ></secure-adapter-provider>
+  `);
+  return { provider, probe: provider.querySelector('adapter-consumer-probe') as AdapterConsumerProbe };
+}
+
 describe('<secure-adapter-provider>', () => {
   it('is registered under its tag', () => {
     expect(customElements.get('secure-adapter-provider')).to.equal(SecureAdapterProvider);
@@ -40,12 +50,7 @@ describe('<secure-adapter-provider>', () => {
   });
 
   it('gives its adapter to a descendant', async () => {
-    const provider = await fixture<SecureAdapterProvider>(html`
-      <secure-adapter-provider .adapter=${first}
-        ><adapter-consumer-probe></adapter-consumer-probe
-      ></secure-adapter-provider>
-    `);
-    const probe = provider.querySelector('adapter-consumer-probe') as AdapterConsumerProbe;
+    const { probe } = await providedProbe();
     expect(probe.consumer.value).to.equal(first);
   });
 
@@ -62,12 +67,7 @@ describe('<secure-adapter-provider>', () => {
   });
 
   it('updates subscribed consumers when the adapter changes', async () => {
-    const provider = await fixture<SecureAdapterProvider>(html`
-      <secure-adapter-provider .adapter=${first}
-        ><adapter-consumer-probe></adapter-consumer-probe
-      ></secure-adapter-provider>
-    `);
-    const probe = provider.querySelector('adapter-consumer-probe') as AdapterConsumerProbe;
+    const { provider, probe } = await providedProbe();
     provider.adapter = second;
     await provider.updateComplete;
     await probe.updateComplete;
