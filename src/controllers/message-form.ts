@@ -45,9 +45,9 @@ export interface MessageFormOptions {
  * One message being written, checked and sent — the shared core of `<secure-compose>` and the
  * reply form of `<secure-thread>`.
  *
- * The draft lives in memory per adapter (drafts.ts), not in the element, so it survives
+ * The draft lives in memory per adapter and user (session.ts), not in the element, so it survives
  * re-rendering, leaving the view and every failure. Validation runs before anything is sent;
- * errors are Swedish texts per field. Suspicious personnummer in the text give a warning that
+ * errors are codes per field (message-checks.ts) that the element words. Suspicious personnummer in the text give a warning that
  * never blocks sending. Sending goes through SendController (idempotency, retries, timeouts).
  */
 export class MessageFormController implements ReactiveController {

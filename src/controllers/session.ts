@@ -50,10 +50,6 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function sameId(a: string, b: string): boolean {
-  return a.toUpperCase() === b.toUpperCase();
-}
-
 export class AdapterSession {
   readonly #adapter: SecureMessagesAdapter;
   readonly #loads = new Map<Key, Promise<unknown>>();
@@ -158,7 +154,8 @@ export class AdapterSession {
       throw error;
     }
     const previous = this.#owner;
-    const changed = previous !== undefined && !sameId(previous, user.id);
+    // Ids compare case-insensitively: the owner is kept upper-cased.
+    const changed = previous !== undefined && previous !== user.id.toUpperCase();
     if (changed) this.#forgetUser();
     this.#loads.set('user', Promise.resolve(user));
     this.#adopt(user);
