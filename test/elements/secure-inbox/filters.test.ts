@@ -22,6 +22,7 @@ import {
   type SpyAdapter,
   eventually,
   useMockBackend,
+  searchedInbox,
 } from './inbox-helpers.js';
 import { STATUS_WORDS } from '../../fixtures.js';
 
@@ -233,9 +234,7 @@ describe('<secure-inbox> filters', function () {
 
   describe('debounce', () => {
     it('typing searches once, after the debounce', async () => {
-      const spy = spyAdapter(mock.adapter());
-      const el = await renderInbox(spy.adapter, 1500);
-      await searched(el, spy, 1);
+      const { el, spy } = await searchedInbox(mock.adapter(), 1500);
       button(el, 'Visa filtrering').click();
       await el.updateComplete;
       field(el, 'Meddelandetext').focus();

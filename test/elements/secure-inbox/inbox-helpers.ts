@@ -98,6 +98,17 @@ export async function searched(el: SecureInbox, spy: SpyAdapter, n: number): Pro
   await settled(el);
 }
 
+/** Renders the inbox over a spy of `adapter` and waits until its first search is answered. */
+export async function searchedInbox(
+  adapter: SecureMessagesAdapter,
+  debounce?: number,
+): Promise<{ el: SecureInbox; spy: SpyAdapter }> {
+  const spy = spyAdapter(adapter);
+  const el = await renderInbox(spy.adapter, debounce);
+  await searched(el, spy, 1);
+  return { el, spy };
+}
+
 /** Types a message text into the open filters, sends it with Enter and waits for the n-th search. */
 export async function searchText(el: SecureInbox, spy: SpyAdapter, text: string, n: number): Promise<void> {
   field(el, 'Meddelandetext').focus();

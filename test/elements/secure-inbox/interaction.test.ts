@@ -13,9 +13,9 @@ import {
   searchText,
   searched,
   settled,
-  spyAdapter,
   eventually,
   useMockBackend,
+  searchedInbox,
 } from './inbox-helpers.js';
 
 describe('<secure-inbox> events and keyboard', function () {
@@ -138,9 +138,7 @@ describe('<secure-inbox> events and keyboard', function () {
   });
 
   it('secure-inbox-query-changed tells the new query without the search text', async () => {
-    const spy = spyAdapter(mock.adapter());
-    const el = await renderInbox(spy.adapter);
-    await searched(el, spy, 1);
+    const { el, spy } = await searchedInbox(mock.adapter());
     const events: SecureInboxQueryChangedEvent[] = [];
     el.addEventListener('secure-inbox-query-changed', (e) => events.push(e));
     el.filtersOpen = true;

@@ -15,8 +15,8 @@ import {
   searchText,
   searched,
   settled,
-  spyAdapter,
   useMockBackend,
+  searchedInbox,
 } from './inbox-helpers.js';
 import { STATUS_WORDS } from '../../fixtures.js';
 
@@ -27,9 +27,7 @@ describe('<secure-inbox> memory, privacy and layout', function () {
 
   describe('the query survives re-creating the element', () => {
     it('a new inbox on the same adapter resumes filters, sort, page and page size', async () => {
-      const spy = spyAdapter(mock.adapter());
-      const first = await renderInbox(spy.adapter);
-      await searched(first, spy, 1);
+      const { el: first, spy } = await searchedInbox(mock.adapter());
       button(first, 'Visa filtrering').click();
       await first.updateComplete;
       field(first, STATUS_WORDS.closed).click();
@@ -54,14 +52,10 @@ describe('<secure-inbox> memory, privacy and layout', function () {
     });
 
     it('another adapter instance starts from the defaults', async () => {
-      const spy = spyAdapter(mock.adapter());
-      const first = await renderInbox(spy.adapter);
-      await searched(first, spy, 1);
+      const { el: first, spy } = await searchedInbox(mock.adapter());
       button(first, 'Ämne').click();
       await searched(first, spy, 2);
-      const other = spyAdapter(mock.adapter());
-      const second = await renderInbox(other.adapter);
-      await searched(second, other, 1);
+      const { spy: other } = await searchedInbox(mock.adapter());
       expect(other.searches[0].sort).to.deep.equal({ key: 'date', direction: 'desc' });
       expect(other.searches[0].filters).to.deep.equal({
         ...DEFAULT_FILTERS,
@@ -70,9 +64,7 @@ describe('<secure-inbox> memory, privacy and layout', function () {
     });
 
     it('the query property can be read and set (and is then sent as is)', async () => {
-      const spy = spyAdapter(mock.adapter());
-      const el = await renderInbox(spy.adapter);
-      await searched(el, spy, 1);
+      const { el, spy } = await searchedInbox(mock.adapter());
       const subject = mock.backend.store.subjects[1];
       const query: SearchQuery = {
         filters: { ...DEFAULT_FILTERS, statuses: ['new', 'closed'], subjectId: subject.id },
@@ -91,9 +83,7 @@ describe('<secure-inbox> memory, privacy and layout', function () {
     });
 
     it('setting a query with invalid filters shows the errors and sends nothing', async () => {
-      const spy = spyAdapter(mock.adapter());
-      const el = await renderInbox(spy.adapter);
-      await searched(el, spy, 1);
+      const { el, spy } = await searchedInbox(mock.adapter());
       el.filtersOpen = true;
       el.query = { ...el.query, filters: { ...el.query.filters, messageNumber: '123' } };
       await el.updateComplete;
@@ -118,9 +108,7 @@ describe('<secure-inbox> memory, privacy and layout', function () {
         };
       });
       try {
-        const spy = spyAdapter(mock.adapter());
-        const el = await renderInbox(spy.adapter, 60_000);
-        await searched(el, spy, 1);
+        const { el, spy } = await searchedInbox(mock.adapter(), 60_000);
         button(el, 'Visa filtrering').click();
         await el.updateComplete;
         await searchText(el, spy, forms[1], 2);

@@ -16,6 +16,7 @@ import {
   spyAdapter,
   eventually,
   useMockBackend,
+  searchedInbox,
 } from './inbox-helpers.js';
 
 function header(el: Element, name: string): HTMLTableCellElement {
@@ -76,9 +77,7 @@ describe('<secure-inbox> sorting and paging', function () {
     for (const c of columns) {
       it(`sorts by ${c.name} on the server, both ways, with aria-sort on its header only`, async () => {
         const known = knownInbox(mock.backend);
-        const spy = spyAdapter(mock.adapter());
-        const el = await renderInbox(spy.adapter);
-        await searched(el, spy, 1);
+        const { el, spy } = await searchedInbox(mock.adapter());
         let n = 1;
         for (const direction of [c.first, c.first === 'asc' ? 'desc' : 'asc'] as const) {
           header(el, c.name).querySelector('button')!.click();
@@ -100,9 +99,7 @@ describe('<secure-inbox> sorting and paging', function () {
     beforeEach(() => mock.backend.reset({ size: 800 }));
 
     it('pages with Föregående/Nästa sida and says which rows it shows', async () => {
-      const spy = spyAdapter(mock.adapter());
-      const el = await renderInbox(spy.adapter);
-      await searched(el, spy, 1);
+      const { el, spy } = await searchedInbox(mock.adapter());
       const all = newestFirst(mock.backend);
       expect(all.length).to.be.greaterThan(50);
       const range = () => root(el).querySelector('.range')?.textContent?.trim();
@@ -135,9 +132,7 @@ describe('<secure-inbox> sorting and paging', function () {
     });
 
     it('changes the page size with the labelled Antal per sida select', async () => {
-      const spy = spyAdapter(mock.adapter());
-      const el = await renderInbox(spy.adapter);
-      await searched(el, spy, 1);
+      const { el, spy } = await searchedInbox(mock.adapter());
       const select = field<HTMLSelectElement>(el, 'Antal per sida');
       expect([...select.options].map((o) => o.value)).to.deep.equal(['25', '50', '100']);
       expect(select.value).to.equal('25');
@@ -151,9 +146,7 @@ describe('<secure-inbox> sorting and paging', function () {
     });
 
     it('a filter or sort change goes back to page 1', async () => {
-      const spy = spyAdapter(mock.adapter());
-      const el = await renderInbox(spy.adapter);
-      await searched(el, spy, 1);
+      const { el, spy } = await searchedInbox(mock.adapter());
       button(el, 'Nästa sida').click();
       await searched(el, spy, 2);
       header(el, 'Ämne').querySelector('button')!.click();

@@ -20,6 +20,7 @@ import {
   spyAdapter,
   eventually,
   useMockBackend,
+  searchedInbox,
 } from './inbox-helpers.js';
 
 const SEARCH = { path: '/conversations/search' };
@@ -43,9 +44,7 @@ describe('<secure-inbox> states', function () {
   });
 
   it('loading again keeps the rows in place (no layout jump), marks them busy and, when slow, says so', async () => {
-    const spy = spyAdapter(mock.adapter());
-    const el = await renderInbox(spy.adapter);
-    await searched(el, spy, 1);
+    const { el, spy } = await searchedInbox(mock.adapter());
     const before = numbers(el);
     const height = resultsRegion(el)!.getBoundingClientRect().height;
     mock.backend.faults.add({ kind: 'hang', match: SEARCH });
@@ -65,9 +64,7 @@ describe('<secure-inbox> states', function () {
 
   it('a quick answer replaces the rows without flashing Hämtar meddelanden … in between', async () => {
     const known = knownInbox(mock.backend);
-    const spy = spyAdapter(mock.adapter());
-    const el = await renderInbox(spy.adapter);
-    await searched(el, spy, 1);
+    const { el, spy } = await searchedInbox(mock.adapter());
     const flashes: string[] = [];
     const observer = new MutationObserver(() => {
       if (resultsRegion(el)?.classList.contains('in-progress')) flashes.push('bar');
@@ -92,9 +89,7 @@ describe('<secure-inbox> states', function () {
   });
 
   it('empty because of filters: Inga meddelanden with a hint to change or reset them', async () => {
-    const spy = spyAdapter(mock.adapter());
-    const el = await renderInbox(spy.adapter);
-    await searched(el, spy, 1);
+    const { el, spy } = await searchedInbox(mock.adapter());
     button(el, 'Visa filtrering').click();
     await el.updateComplete;
     await searchText(el, spy, 'xyzzy-finns-inte', 2);
@@ -148,9 +143,7 @@ describe('<secure-inbox> states', function () {
   });
 
   it('auth required: fires secure-auth-required once, drops the rows and filters from the page, and Försök igen brings back the same query', async () => {
-    const spy = spyAdapter(mock.adapter());
-    const el = await renderInbox(spy.adapter);
-    await searched(el, spy, 1);
+    const { el, spy } = await searchedInbox(mock.adapter());
     let fired = 0;
     el.addEventListener('secure-auth-required', (e) => {
       expect(e.bubbles && e.composed).to.equal(true);
