@@ -193,18 +193,12 @@ export class SendController<T> implements ReactiveController {
       this.#finish(result);
     } catch (error) {
       if (this.#abort !== abort) return; // left the page; hostDisconnected settled it
-      this.#failed(draft, this.#classify(error, abort.signal));
+      // Still ours yet aborted: the timeout. A request that never answered may have been stored.
+      const timedOut = isAbortError(error) || (abort.signal.aborted && error === abort.signal.reason);
+      this.#failed(draft, timedOut ? new NetworkError('The request did not answer in time.', true) : error);
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  /** A timed-out request becomes a NetworkError whose outcome is unknown. */
-  #classify(error: unknown, signal: AbortSignal): unknown {
-    if (isAbortError(error) || (signal.aborted && error === signal.reason)) {
-      return new NetworkError('The request did not answer in time.', true);
-    }
-    return error;
   }
 
   #failed(draft: MessageDraft, error: unknown): void {
