@@ -2,7 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isErrorKind } from '../adapter/errors.js';
 import type { Organisation, Subject, User } from '../domain/index.js';
-import { LoadController } from './load-controller.js';
+import { LoadController, type LoadOptions } from './load-controller.js';
 import { currentUser, subjects } from './session.js';
 
 /** What the new-message form needs before it can be shown. */
@@ -13,13 +13,9 @@ export interface ComposeContext {
   organisations: Organisation[];
 }
 
-export interface ComposeControllerOptions {
-  /** The adapter in use (property or context); undefined until there is one. */
-  adapter: () => SecureMessagesAdapter | undefined;
+export interface ComposeControllerOptions extends LoadOptions {
   /** The context loaded (again): e.g. to show the Organisation field for KPA staff. */
   onLoaded?: (context: ComposeContext) => void;
-  /** The backend answered 401 (once per streak). */
-  onAuthRequired?: () => void;
 }
 
 /**
@@ -41,8 +37,7 @@ export class ComposeController extends LoadController<[SecureMessagesAdapter | u
   #resumeError: unknown = undefined;
 
   constructor(host: ReactiveControllerHost, options: ComposeControllerOptions) {
-    super(host, {
-      adapter: options.adapter,
+    super(host, options, {
       ended: () => {
         this.dropAnswer();
         host.requestUpdate();
@@ -51,7 +46,6 @@ export class ComposeController extends LoadController<[SecureMessagesAdapter | u
         this.#resumeError = undefined;
         this.run();
       },
-      authRequired: () => options.onAuthRequired?.(),
     });
     this.#options = options;
   }

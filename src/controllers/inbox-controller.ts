@@ -12,18 +12,14 @@ import {
   sameFilters,
   sanitiseQuery,
 } from './inbox-query.js';
-import { LoadController } from './load-controller.js';
+import { LoadController, type LoadOptions } from './load-controller.js';
 import { currentUser, signedOutError, subjects } from './session.js';
 
 export type { InboxHost } from './inbox-filters.js';
 
-export interface InboxControllerOptions {
-  /** The adapter in use (property or context); undefined until there is one. */
-  adapter: () => SecureMessagesAdapter | undefined;
+export interface InboxControllerOptions extends LoadOptions {
   /** The user changed the query and a new search goes out (not called for `query` set by the host). */
   onQueryChange?: (query: SearchQuery) => void;
-  /** The backend answered 401; called once until a search succeeds or the user retries. */
-  onAuthRequired?: () => void;
 }
 
 /**
@@ -69,8 +65,7 @@ export class InboxController extends LoadController<Args, SearchResult> {
   #lastError: unknown = undefined;
 
   constructor(host: InboxHost, options: InboxControllerOptions) {
-    super(host, {
-      adapter: options.adapter,
+    super(host, options, {
       ended: (event) => (event === 'forgotten' ? this.#startAfresh() : this.#signedOut()),
       userChanged: () => this.#startAfresh(),
       resumed: () => {
@@ -78,7 +73,6 @@ export class InboxController extends LoadController<Args, SearchResult> {
         this.#remember();
         this.run();
       },
-      authRequired: () => options.onAuthRequired?.(),
       // Another element changed a conversation (sent, claimed, closed …): show the list as it is now.
       changed: () => {
         if (!this.signedOut) this.run(true);

@@ -1,7 +1,16 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { signedOutError } from './session.js';
 import { SessionLink, type SessionLinkOptions } from './session-link.js';
+
+/** What a loading controller is given by its element. */
+export interface LoadOptions {
+  /** The adapter in use (property or context); undefined until there is one. */
+  adapter: () => SecureMessagesAdapter | undefined;
+  /** The backend answered 401: called once, until a load succeeds or the user presses Försök igen. */
+  onAuthRequired?: () => void;
+}
 
 /**
  * What the inbox, the conversation and the new-message form share in loading what they show: one
@@ -15,8 +24,9 @@ import { SessionLink, type SessionLinkOptions } from './session-link.js';
  *   between views inside the feature must not leave a view half loaded).
  * - `run(true)` tells the adapter that no user asked for this load (polling, a change elsewhere).
  *
- * The subclass is added to the host before its task, so that its own `hostUpdate` (a new adapter,
- * number or query) runs before the task reads its arguments.
+ * The subclass is added to the host after its SessionLink, so its lifecycle sees the session of
+ * the adapter in use, and before its task, so that its own `hostUpdate` (a new adapter, number or
+ * query) runs before the task reads its arguments.
  */
 export abstract class LoadController<
   A extends [unknown, ...unknown[]],
@@ -29,9 +39,10 @@ export abstract class LoadController<
   #cut = false;
   #background = false;
 
-  constructor(host: H, session: SessionLinkOptions) {
+  constructor(host: H, options: LoadOptions, session: Omit<SessionLinkOptions, 'adapter' | 'authRequired'>) {
     this.host = host;
-    this.session = new SessionLink(session);
+    const authRequired = () => options.onAuthRequired?.();
+    this.session = new SessionLink({ ...session, adapter: options.adapter, authRequired });
     host.addController(this.session);
     host.addController(this);
     this.task = new Task(host, {

@@ -3,7 +3,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isAbortError, isErrorKind, NotFoundError } from '../adapter/errors.js';
 import { validateMessageNumber, type Conversation, type User } from '../domain/index.js';
-import { LoadController } from './load-controller.js';
+import { LoadController, type LoadOptions } from './load-controller.js';
 import { Poller, retryAfterOf } from './poller.js';
 import { currentUser, signedOutError } from './session.js';
 
@@ -15,11 +15,7 @@ export interface ThreadHost extends ReactiveControllerHost {
   readonly pollInterval: number;
 }
 
-export interface ThreadOptions {
-  /** The adapter in use (property or context); undefined until there is one. */
-  adapter: () => SecureMessagesAdapter | undefined;
-  /** The backend answered 401 (loading, refreshing or a change); called once until a load succeeds. */
-  onAuthRequired?: () => void;
+export interface ThreadOptions extends LoadOptions {
   /**
    * A refresh (polling, a change reported by the adapter, or the tab showing again) brought a
    * conversation that differs from the one shown: a new message, another assignee, another status.
@@ -79,15 +75,13 @@ export class ThreadLoad extends LoadController<Args, Loaded, ThreadHost> {
   });
 
   constructor(host: ThreadHost, options: ThreadOptions) {
-    super(host, {
-      adapter: options.adapter,
+    super(host, options, {
       ended: () => this.signedOutNow(),
       resumed: () => {
         if (!this.#adapter || this.#number === '') return;
         this.#error = undefined;
         this.run();
       },
-      authRequired: () => options.onAuthRequired?.(),
       changed: (change) => {
         if (change.number === this.#number) this.refresh();
       },
