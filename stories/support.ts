@@ -47,10 +47,14 @@ interface ManifestDeclaration {
 function declarations(): ManifestDeclaration[] {
   return (manifest as { modules: { declarations?: ManifestDeclaration[] }[] }).modules
     .flatMap((m) => m.declarations ?? [])
-    .filter((d) => d.tagName);
+    .filter((d) => d.tagName)
+    .sort((a, b) => a.tagName!.localeCompare(b.tagName!));
 }
 
-/** Every `--secure-*` custom property of every element, in the manifest's order. */
+/**
+ * Every `--secure-*` custom property of every element, elements by tag name: the analyzer lists
+ * modules in the order the file system gives them, which differs between machines.
+ */
 export function designTokens(): Token[] {
   const tokens = new Map<string, Token>();
   for (const d of declarations()) {
