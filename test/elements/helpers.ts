@@ -113,3 +113,21 @@ export async function witnessPolls(seconds: number, count: number): Promise<void
     witness.remove();
   }
 }
+
+/**
+ * The adapter with one method replaced: `replace` gets the adapter's own method (bound to it) and
+ * returns what callers get instead; every other member passes through.
+ */
+export function intercept<K extends keyof SecureMessagesAdapter>(
+  adapter: SecureMessagesAdapter,
+  method: K,
+  replace: (original: SecureMessagesAdapter[K]) => SecureMessagesAdapter[K],
+): SecureMessagesAdapter {
+  return new Proxy(adapter, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target) as unknown;
+      const own = typeof value === 'function' ? (value.bind(target) as unknown) : value;
+      return key === method ? replace(own as SecureMessagesAdapter[K]) : own;
+    },
+  });
+}

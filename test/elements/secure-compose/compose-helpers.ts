@@ -3,10 +3,10 @@
  * a user does, and a spy that records the Idempotency-Key of every send.
  */
 import { fixture, html } from '@open-wc/testing';
-import type { SecureMessagesAdapter, SendOptions } from '../../../src/adapter/adapter.js';
+import type { SecureMessagesAdapter } from '../../../src/adapter/adapter.js';
 import '../../../src/define/secure-compose.js';
 import type { SecureCompose } from '../../../src/define/secure-compose.js';
-import { eventually } from '../helpers.js';
+import { eventually, intercept } from '../helpers.js';
 import { field, normalise, root } from '../queries.js';
 import { sampleFile } from '../../../mocks/sample-files.js';
 
@@ -74,17 +74,9 @@ export interface SendSpy {
 
 export function spySends(inner: SecureMessagesAdapter): SendSpy {
   const keys: string[] = [];
-  const adapter = new Proxy(inner, {
-    get(target, key) {
-      const value = Reflect.get(target, key, target) as unknown;
-      if (key === 'createConversation') {
-        return (draft: unknown, options: SendOptions) => {
-          keys.push(options.idempotencyKey);
-          return (value as (d: unknown, o: SendOptions) => Promise<unknown>).call(target, draft, options);
-        };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  const adapter = intercept(inner, 'createConversation', (create) => (draft, options) => {
+    keys.push(options.idempotencyKey);
+    return create(draft, options);
   });
   return { adapter, keys };
 }

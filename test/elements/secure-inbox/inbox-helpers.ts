@@ -11,7 +11,8 @@ import '../../../src/define/secure-inbox.js';
 import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import type { MockBackend } from '../../../mocks/index.js';
 
-export { eventually, useMockBackend } from '../helpers.js';
+export { eventually, intercept, useMockBackend } from '../helpers.js';
+import { intercept } from '../helpers.js';
 export { button, description, field, hasButton, normalise, root, spokenText } from '../queries.js';
 import { COLLEAGUE, OFFICER, SECOND_OFFICER } from '../../fixtures.js';
 import { cellText, field, normalise, root } from '../queries.js';
@@ -29,18 +30,10 @@ export interface SpyAdapter {
 export function spyAdapter(inner: SecureMessagesAdapter): SpyAdapter {
   const searches: SearchQuery[] = [];
   const signals: AbortSignal[] = [];
-  const adapter = new Proxy(inner, {
-    get(target, key) {
-      if (key === 'searchConversations') {
-        return (query: SearchQuery, signal: AbortSignal) => {
-          searches.push(structuredClone(query));
-          signals.push(signal);
-          return target.searchConversations(query, signal);
-        };
-      }
-      const value = Reflect.get(target, key, target) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  const adapter = intercept(inner, 'searchConversations', (search) => (query, signal) => {
+    searches.push(structuredClone(query));
+    signals.push(signal);
+    return search(query, signal);
   });
   return { adapter, searches, signals };
 }

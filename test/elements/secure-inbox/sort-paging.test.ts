@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import type { SearchQuery } from '../../../src/domain/query.js';
 import type { SortKey } from '../../../src/domain/index.js';
 import {
   button,
@@ -17,6 +16,7 @@ import {
   eventually,
   useMockBackend,
   searchedInbox,
+  intercept,
 } from './inbox-helpers.js';
 
 function header(el: Element, name: string): HTMLTableCellElement {
@@ -158,24 +158,17 @@ describe('<secure-inbox> sorting and paging', function () {
   describe('stale answers', () => {
     it('a slow answer to an older query never replaces the newer one', async () => {
       // The first search is answered only when the test says so, and even after its abort.
-      const inner = mock.adapter();
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       let first: Promise<unknown> | undefined;
-      const slow = new Proxy(inner, {
-        get(target, key) {
-          if (key === 'searchConversations' && !first) {
-            return (query: SearchQuery) => {
-              first = target.searchConversations(query, new AbortController().signal).then(async (answer) => {
-                await held;
-                return answer;
-              });
-              return first;
-            };
-          }
-          const value = Reflect.get(target, key, target) as unknown;
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
+      const slow = intercept(mock.adapter(), 'searchConversations', (search) => (query, signal) => {
+        if (first) return search(query, signal);
+        const answer = search(query, new AbortController().signal).then(async (result) => {
+          await held;
+          return result;
+        });
+        first = answer;
+        return answer;
       });
       const spy = spyAdapter(slow);
       const el = await renderInbox(spy.adapter);

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { CDP } from '../../engine.js';
-import type { SecureMessagesAdapter } from '../../../src/adapter/adapter.js';
 import type { Attachment } from '../../../src/domain/index.js';
 import type { SecureThread } from '../../../src/elements/secure-thread/secure-thread.js';
 import {
@@ -17,6 +16,7 @@ import {
   renderThread,
   root,
   useMockBackend,
+  intercept,
 } from './thread-helpers.js';
 
 interface Saved {
@@ -85,18 +85,9 @@ describe('<secure-thread> attachments', function () {
   it('downloads through the adapter and saves via a temporary object URL, revoked at once', async () => {
     const { number, attachment } = withAttachment();
     const calls: [string, string][] = [];
-    const inner = mock.adapter();
-    const adapter: SecureMessagesAdapter = new Proxy(inner, {
-      get(target, key) {
-        if (key === 'downloadAttachment') {
-          return (n: string, id: string, signal: AbortSignal) => {
-            calls.push([n, id]);
-            return target.downloadAttachment(n, id, signal);
-          };
-        }
-        const value = Reflect.get(target, key, target) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
+    const adapter = intercept(mock.adapter(), 'downloadAttachment', (download) => (n, id, signal) => {
+      calls.push([n, id]);
+      return download(n, id, signal);
     });
     const el = await renderThread(adapter, number);
     await formReady(el);

@@ -17,6 +17,7 @@ import {
   tracked,
   unassigned,
   useMockBackend,
+  intercept,
 } from './thread-helpers.js';
 
 const conversationPath = (number: string) => ({ method: 'GET', path: `/conversations/${number}` });
@@ -165,13 +166,9 @@ describe('<secure-thread> loading and showing a conversation', function () {
 
   it('not a Meddelandenummer: not found, without asking the server', async () => {
     let requests = 0;
-    const adapter = mock.adapter();
-    const counting = new Proxy(adapter, {
-      get(target, key) {
-        if (key === 'getConversation') requests++;
-        const value = Reflect.get(target, key, target) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
+    const counting = intercept(mock.adapter(), 'getConversation', (get) => {
+      requests++;
+      return get;
     });
     const el = await renderThread(counting, '12ab');
     await loaded(el);
@@ -212,28 +209,17 @@ describe('<secure-thread> loading and showing a conversation', function () {
     const first = unassigned(backend, 'new');
     const second = unassigned(backend, 'reply-received');
     // The first conversation is answered only when the test says so, even after its abort.
-    const inner = mock.adapter();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let firstAnswer: Promise<unknown> | undefined;
-    const slow = new Proxy(inner, {
-      get(target, key) {
-        if (key === 'getConversation') {
-          return (n: string, signal: AbortSignal, options?: Parameters<typeof target.getConversation>[2]) => {
-            if (n !== first) return target.getConversation(n, signal, options);
-            const answer = target
-              .getConversation(n, new AbortController().signal)
-              .then(async (conversation) => {
-                await held;
-                return conversation;
-              });
-            firstAnswer = answer;
-            return answer;
-          };
-        }
-        const value = Reflect.get(target, key, target) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
+    const slow = intercept(mock.adapter(), 'getConversation', (get) => (n, signal, options) => {
+      if (n !== first) return get(n, signal, options);
+      const answer = get(n, new AbortController().signal).then(async (conversation) => {
+        await held;
+        return conversation;
+      });
+      firstAnswer = answer;
+      return answer;
     });
     const el = await renderThread(slow, first);
     el.number = second;

@@ -9,9 +9,9 @@ import type { ConversationRecord } from '../../../mocks/store.js';
 import type { Status, User } from '../../../src/domain/index.js';
 import '../../../src/define/secure-thread.js';
 import type { SecureThread } from '../../../src/elements/secure-thread/secure-thread.js';
-import { eventually } from '../helpers.js';
+import { eventually, intercept } from '../helpers.js';
 
-export { eventually, useMockBackend } from '../helpers.js';
+export { eventually, intercept, useMockBackend } from '../helpers.js';
 export { field, normalise, root, spokenText } from '../queries.js';
 import { field, normalise, root, spokenText } from '../queries.js';
 export { MOCK_USER_IDS };
@@ -211,20 +211,16 @@ export interface TrackedAdapter {
 export function tracked(adapter: SecureMessagesAdapter, method: keyof SecureMessagesAdapter): TrackedAdapter {
   const answers: Promise<unknown>[] = [];
   let inFlight = 0;
-  const proxy = new Proxy(adapter, {
-    get(target, key) {
-      const value = Reflect.get(target, key, target) as unknown;
-      if (typeof value !== 'function') return value;
-      if (key !== method) return value.bind(target);
-      return (...args: unknown[]) => {
-        inFlight++;
-        const answer = Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args)).finally(
-          () => inFlight--,
-        );
-        answers.push(answer.catch(() => undefined));
-        return answer;
-      };
-    },
+  const proxy = intercept(adapter, method, (own) => {
+    const call = (...args: unknown[]) => {
+      inFlight++;
+      const answer = Promise.resolve((own as (...a: unknown[]) => unknown)(...args)).finally(
+        () => inFlight--,
+      );
+      answers.push(answer.catch(() => undefined));
+      return answer;
+    };
+    return call as typeof own;
   });
   return {
     adapter: proxy,
