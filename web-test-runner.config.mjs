@@ -5,6 +5,7 @@
 //   --group firefox  the whole suite in Firefox ESR (Gecko), through Puppeteer over WebDriver BiDi
 //   --group webkit   the whole suite in WebKitGTK's MiniBrowser over WebDriver (needs a display:
 //                    run it under xvfb-run)
+//   --group engines  both of them side by side (CI), under xvfb-run
 //   --group built    the fault suite in Chromium with every import of the library's sources (src/)
 //                    answered by the built bundles in dist/ (run npm run build first), so what
 //                    ships is what is tested. The mock backend stays on its sources. The build
@@ -77,27 +78,17 @@ const base = {
 const GROUPS = {
   /** @returns {Promise<Config>} */
   async firefox() {
-    const firefox = puppeteerLauncher({
-      launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true },
-    });
-    // Gecko is slower to start pages and service workers here than Chromium.
-    return {
-      testsFinishTimeout: 300_000,
-      browserStartTimeout: 60_000,
-      groups: [{ name: 'firefox', browsers: [freshPagePerFile(firefox)] }],
-    };
+    return engines('firefox', { firefox: true });
   },
 
   /** @returns {Promise<Config>} */
   async webkit() {
-    const { hostname, port, capabilities } = await startWebKitDriver(findWebKit());
-    const webkit = webdriverLauncher({ hostname, port, logLevel: 'error', capabilities });
-    return {
-      testsFinishTimeout: 300_000,
-      browserStartTimeout: 60_000,
-      plugins: [...(base.plugins ?? []), sendKeyChord],
-      groups: [{ name: 'webkit', browsers: [webkit] }],
-    };
+    return engines('webkit', { webkit: true });
+  },
+
+  /** @returns {Promise<Config>} */
+  async engines() {
+    return engines('engines', { firefox: true, webkit: true });
   },
 
   /** @returns {Promise<Config>} */
@@ -112,6 +103,39 @@ const GROUPS = {
     };
   },
 };
+
+/**
+ * The suite in Firefox ESR (Gecko, through Puppeteer over WebDriver BiDi) and/or WebKitGTK's
+ * MiniBrowser (over WebDriver, under Xvfb). Both at once run side by side, one page each: two
+ * browsers on two cores take little longer than the slower one alone.
+ * @param {string} name the group's name, as given to --group
+ * @param {{ firefox?: boolean, webkit?: boolean }} which
+ * @returns {Promise<Config>}
+ */
+async function engines(name, which) {
+  const browsers = [];
+  if (which.firefox) {
+    browsers.push(
+      freshPagePerFile(
+        puppeteerLauncher({
+          launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true },
+        }),
+      ),
+    );
+  }
+  if (which.webkit) {
+    const { hostname, port, capabilities } = await startWebKitDriver(findWebKit());
+    browsers.push(webdriverLauncher({ hostname, port, logLevel: 'error', capabilities }));
+  }
+  return {
+    // Gecko and WebKit are slower to start pages and service workers here than Chromium.
+    testsFinishTimeout: 300_000,
+    browserStartTimeout: 60_000,
+    concurrentBrowsers: 2,
+    plugins: [...(base.plugins ?? []), ...(which.webkit ? [sendKeyChord] : [])],
+    groups: [{ name, browsers }],
+  };
+}
 
 /** Key chords (Shift+Tab) in WebKit: WebDriver holds the modifier while it presses the next key. */
 /** @type {Plugin} */
