@@ -71,6 +71,16 @@ async function probe(adapter: SecureMessagesAdapter, number: string): Promise<Th
 
 const until = (p: () => unknown) => waitUntil(p, undefined, { timeout: 4000 });
 
+/** Conversation 10001 loaded at version v1, through an adapter the test answers by hand. */
+async function loadedAtV1() {
+  const m = manualAdapter();
+  const el = await probe(m.adapter, '10001');
+  await until(() => m.loads.length === 1);
+  m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
+  await until(() => el.thread.state === 'loaded');
+  return { m, el };
+}
+
 describe('ThreadController', () => {
   it('is idle without adapter or number, then loading, then loaded', async () => {
     const m = manualAdapter();
@@ -102,11 +112,7 @@ describe('ThreadController', () => {
   });
 
   it('a refresh that started before a write never overwrites the write’s answer', async () => {
-    const m = manualAdapter();
-    const el = await probe(m.adapter, '10001');
-    await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
-    await until(() => el.thread.state === 'loaded');
+    const { m, el } = await loadedAtV1();
     el.thread.refresh();
     await until(() => m.loads.length === 2);
     const claimed = el.thread.perform('claim');
@@ -128,11 +134,7 @@ describe('ThreadController', () => {
   });
 
   it('a second write while one is under way sends nothing', async () => {
-    const m = manualAdapter();
-    const el = await probe(m.adapter, '10001');
-    await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
-    await until(() => el.thread.state === 'loaded');
+    const { m, el } = await loadedAtV1();
     void el.thread.perform('claim');
     const second = await el.thread.perform('claim');
     expect(second).to.deep.equal({ ok: false, error: undefined });
@@ -141,11 +143,7 @@ describe('ThreadController', () => {
   });
 
   it('a conflict reloads quietly and reports the error; the conversation stays on screen meanwhile', async () => {
-    const m = manualAdapter();
-    const el = await probe(m.adapter, '10001');
-    await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
-    await until(() => el.thread.state === 'loaded');
+    const { m, el } = await loadedAtV1();
     const outcome = el.thread.perform('claim');
     await until(() => m.writes.length === 1);
     m.writes[0]!.reject(new ConflictError('412', 412, COLLEAGUE, 'v2'));
@@ -160,11 +158,7 @@ describe('ThreadController', () => {
   });
 
   it('reports remote changes found by a refresh, and refreshes on change notifications for its number only', async () => {
-    const m = manualAdapter();
-    const el = await probe(m.adapter, '10001');
-    await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
-    await until(() => el.thread.state === 'loaded');
+    const { m, el } = await loadedAtV1();
     m.notify('10002');
     await el.updateComplete;
     expect(m.loads).to.have.length(1);
@@ -176,11 +170,7 @@ describe('ThreadController', () => {
   });
 
   it('a failed background refresh keeps the conversation; a 404 clears it', async () => {
-    const m = manualAdapter();
-    const el = await probe(m.adapter, '10001');
-    await until(() => m.loads.length === 1);
-    m.loads[0]!.resolve(conversation({ number: '10001', version: 'v1' }));
-    await until(() => el.thread.state === 'loaded');
+    const { m, el } = await loadedAtV1();
     el.thread.refresh();
     await until(() => m.loads.length === 2);
     m.loads[1]!.reject(new ServerError('500', 500, null));
