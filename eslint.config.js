@@ -175,7 +175,7 @@ export default tseslint.config(
   ]),
   {
     files: [
-      'scripts/**/*.mjs',
+      'scripts/**',
       '*.config.*',
       '.storybook/**',
       '.puppeteerrc.cjs',

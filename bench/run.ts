@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROME_ARGS, findChrome } from '../test/browsers.mjs';
-import { selfReference } from '../scripts/self-reference.mjs';
+import { selfReference } from '../scripts/self-reference.js';
 import type { BenchResult } from './bench.js';
 
 if (!existsSync('dist/index.js')) {

@@ -14,7 +14,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { getResponse } from 'msw';
 import { build } from 'vite';
 import { createMockBackend, type MockBackend } from '../../mocks/backend.js';
-import { selfReference } from '../../scripts/self-reference.mjs';
+import { selfReference } from '../../scripts/self-reference.js';
 import { failedResource, pageProblems } from './pages.js';
 
 const BUILT = join('node_modules', '.cache', 'examples');

@@ -2,17 +2,21 @@
 // fire: each dist/define/<tag>.js, bundled on its own with esbuild as a portal's bundler would
 // (Lit external), may contain only the classes custom-elements.json lists among the element's
 // events. A badge in the portal's menu then carries one event class, not all of them.
-// Usage: npm run build && node scripts/check-tree-shaking.mjs
+// Usage: npm run build && tsx scripts/check-tree-shaking.ts
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const problems = [];
+interface Manifest {
+  modules: { path: string; declarations: { events?: { type?: { text: string } }[] }[] }[];
+}
+
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as Manifest;
+const problems: string[] = [];
 
 for (const module of manifest.modules) {
   if (!module.path.startsWith('dist/define/')) continue;
   const allowed = new Set(
-    module.declarations.flatMap((d) => (d.events ?? []).map((e) => e.type?.text).filter(Boolean)),
+    module.declarations.flatMap((d) => (d.events ?? []).flatMap((e) => (e.type ? [e.type.text] : []))),
   );
   const result = await build({
     entryPoints: [module.path],
@@ -23,8 +27,8 @@ for (const module of manifest.modules) {
     logLevel: 'silent',
     external: ['lit', 'lit/*', '@lit/*'],
   });
-  const code = result.outputFiles[0].text;
-  const bundled = new Set([...code.matchAll(/\bclass (Secure\w*Event)\d*\b/g)].map((m) => m[1]));
+  const code = result.outputFiles[0]!.text;
+  const bundled = new Set([...code.matchAll(/\bclass (Secure\w*Event)\d*\b/g)].map((m) => m[1]!));
   const extra = [...bundled].filter((name) => !allowed.has(name));
   const missing = [...allowed].filter((name) => !bundled.has(name));
   console.log(

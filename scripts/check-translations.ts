@@ -7,8 +7,8 @@ let missing = 0;
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.xlf'))) {
   const xml = readFileSync(new URL(file, dir), 'utf8');
   for (const unit of xml.matchAll(/<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g)) {
-    const target = /<target>([\s\S]*?)<\/target>/.exec(unit[2]);
-    if (!target || target[1].trim() === '') {
+    const target = /<target>([\s\S]*?)<\/target>/.exec(unit[2]!);
+    if (!target || target[1]!.trim() === '') {
       console.error(`${file}: no translation for "${unit[1]}"`);
       missing += 1;
     }

@@ -2,19 +2,47 @@
 // file in dist/ that exports its element and registers its tag, every event names an event class
 // the package exports, no private or protected member is listed, no default is a constant's name,
 // and the framework and editor data generated from it are where package.json says.
-// Usage: npm run build && node scripts/check-manifest.mjs
+// Usage: npm run build && tsx scripts/check-manifest.ts
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+interface Member {
+  name: string;
+  privacy?: string;
+  default?: string;
+}
+interface Declaration {
+  name: string;
+  tagName?: string;
+  customElement?: boolean;
+  members?: Member[];
+  attributes?: Member[];
+  events?: { name: string; type?: { text: string } }[];
+}
+interface Manifest {
+  modules: {
+    path: string;
+    declarations: Declaration[];
+    exports: { kind: string; name: string; declaration?: { name: string } }[];
+  }[];
+}
+interface Package {
+  exports: Record<string, string | { types: string }>;
+  'web-types': string;
+}
+const json = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
+const types = (entry: string | { types: string } | undefined) =>
+  typeof entry === 'object' ? entry.types : entry;
+
+const manifest = json<Manifest>('custom-elements.json');
+const pkg = json<Package>('package.json');
 const exported = [
   'dist/types/src/index.d.ts',
   ...readdirSync('dist/types/src/events').map((file) => `dist/types/src/events/${file}`),
 ]
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
-const problems = [];
-const tags = new Set();
+const problems: string[] = [];
+const tags = new Set<string>();
 
 for (const module of manifest.modules) {
   if (!module.path.startsWith('dist/') || !existsSync(module.path))
@@ -22,7 +50,7 @@ for (const module of manifest.modules) {
   const code = existsSync(module.path) ? readFileSync(module.path, 'utf8') : '';
   for (const element of module.declarations.filter((d) => d.customElement)) {
     const where = `<${element.tagName}>`;
-    tags.add(element.tagName);
+    tags.add(element.tagName!);
     const definition = module.exports.find((e) => e.kind === 'custom-element-definition');
     if (definition?.name !== element.tagName || definition?.declaration?.name !== element.name)
       problems.push(`${where}: no custom-element-definition export`);
@@ -49,15 +77,15 @@ const defined = readdirSync('src/define')
 for (const tag of defined) if (!tags.has(tag)) problems.push(`<${tag}>: missing from the manifest`);
 
 const targets = [
-  pkg.exports['./react'].types,
-  pkg.exports['./vue'].types,
-  pkg.exports['./html-custom-data.json'],
-  pkg.exports['./web-types.json'],
+  types(pkg.exports['./react']),
+  types(pkg.exports['./vue']),
+  types(pkg.exports['./html-custom-data.json']),
+  types(pkg.exports['./web-types.json']),
   pkg['web-types'],
 ];
-for (const t of targets) if (!existsSync(t)) problems.push(`${t}: named in package.json, not built`);
-const webTypes = JSON.parse(readFileSync(pkg['web-types'], 'utf8'));
-const vscode = JSON.parse(readFileSync(pkg.exports['./html-custom-data.json'], 'utf8'));
+for (const t of targets) if (!t || !existsSync(t)) problems.push(`${t}: named in package.json, not built`);
+const webTypes = json<{ contributions: { html: { elements: { name: string }[] } } }>(pkg['web-types']);
+const vscode = json<{ tags: { name: string }[] }>(types(pkg.exports['./html-custom-data.json'])!);
 for (const tag of defined) {
   if (!webTypes.contributions.html.elements.some((e) => e.name === tag))
     problems.push(`web-types: no <${tag}>`);

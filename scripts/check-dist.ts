@@ -1,7 +1,7 @@
 // Checks the built library (dist/) for what must never ship in the element bundles: every module
 // reachable from an entry point other than the mock backend's is walked through its static and
 // dynamic imports, and none may import MSW, contain its code, or register a service worker; the
-// worker script itself is not in dist/. Usage: npm run build && node scripts/check-dist.mjs
+// worker script itself is not in dist/. Usage: npm run build && tsx scripts/check-dist.ts
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -16,7 +16,7 @@ const entries = [
 
 const IMPORT =
   /(?:\bimport\s*(?:[\w*{}\s,$]+from\s*)?|\bexport\s*[\w*{}\s,$]+from\s*|\bimport\s*\()\s*["']([^"']+)["']/g;
-const FORBIDDEN = [
+const FORBIDDEN: [RegExp, string][] = [
   [/["']msw(\/[^"']*)?["']/, 'imports msw'],
   [/serviceWorker\s*\.\s*register/, 'registers a service worker'],
   [/mockServiceWorker/, 'names the mock service worker'],
@@ -24,11 +24,11 @@ const FORBIDDEN = [
   [/\bHttpResponse\b/, 'contains MSW response code'],
 ];
 
-const problems = [];
-const seen = new Set();
+const problems: string[] = [];
+const seen = new Set<string>();
 const queue = [...entries];
 while (queue.length > 0) {
-  const file = queue.pop();
+  const file = queue.pop()!;
   if (seen.has(file)) continue;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
