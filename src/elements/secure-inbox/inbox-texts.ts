@@ -1,66 +1,65 @@
 import { msg, str } from '@lit/localize';
 import { formatNumber, type SortKey } from '../../domain/index.js';
 import { getLocale } from '../../localization/index.js';
+import { words } from '../shared/texts.js';
 
 /** A whole number in the active locale's style (`1 000` in Swedish, `1,000` in English). */
 const num = (n: number): string => formatNumber(n, getLocale());
 
-const empty = (): string => msg('Inga meddelanden', { id: 'inbox.empty' });
+const empty = (): string => msg('Inga meddelanden');
 
 /**
- * Every text of `<secure-inbox>` (Swedish source locale, stable ids). Functions, so that msg()
+ * Every text of `<secure-inbox>` (Swedish source locale). Functions, so that msg()
  * runs at render time in the active locale.
  */
 export const texts = {
-  newMessage: () => msg('Nytt meddelande', { id: 'inbox.new-message' }),
-  showFilters: () => msg('Visa filtrering', { id: 'inbox.filters.show' }),
-  hideFilters: () => msg('Dölj filtrering', { id: 'inbox.filters.hide' }),
-  filtersLabel: () => msg('Filtrering', { id: 'inbox.filters.label' }),
-  subject: () => msg('Ämne', { id: 'inbox.filter.subject' }),
-  allSubjects: () => msg('Alla ämnen', { id: 'inbox.filter.subject.all' }),
-  messageNumber: () => msg('Meddelandenummer', { id: 'inbox.filter.message-number' }),
-  assignee: () => msg('Handläggare', { id: 'inbox.filter.assignee' }),
-  assigneeHint: () => msg('Användar-id, till exempel ABCD01.', { id: 'inbox.filter.assignee.hint' }),
-  text: () => msg('Meddelandetext', { id: 'inbox.filter.text' }),
-  textHint: () =>
-    msg('Namn, personnummer eller annat som står i meddelandet.', { id: 'inbox.filter.text.hint' }),
-  status: () => msg('Status', { id: 'inbox.filter.status' }),
-  reset: () => msg('Återställ filter', { id: 'inbox.filter.reset' }),
-  numberOnly: () =>
-    msg('Övriga filter används inte när du söker på meddelandenummer.', { id: 'inbox.filter.number-only' }),
-  caption: () => msg('Meddelanden', { id: 'inbox.caption' }),
+  newMessage: words.newMessage,
+  showFilters: () => msg('Visa filtrering'),
+  hideFilters: () => msg('Dölj filtrering'),
+  filtersLabel: () => msg('Filtrering'),
+  subject: words.subject,
+  allSubjects: () => msg('Alla ämnen'),
+  messageNumber: words.messageNumber,
+  assignee: () => msg('Handläggare'),
+  assigneeHint: () => msg('Användar-id, till exempel ABCD01.'),
+  text: () => msg('Meddelandetext'),
+  textHint: () => msg('Namn, personnummer eller annat som står i meddelandet.'),
+  status: words.status,
+  reset: () => msg('Återställ filter'),
+  numberOnly: () => msg('Övriga filter används inte när du söker på meddelandenummer.'),
+  caption: words.messages,
   column: (key: SortKey): string => {
     switch (key) {
       case 'number':
-        return msg('Meddelandenr', { id: 'inbox.column.number' });
+        return msg('Meddelandenr');
       case 'date':
-        return msg('Datum', { id: 'inbox.column.date' });
+        return msg('Datum');
       case 'subject':
-        return msg('Ämne', { id: 'inbox.column.subject' });
+        return words.subject();
       case 'status':
-        return msg('Status', { id: 'inbox.column.status' });
+        return words.status();
       case 'assignee':
-        return msg('Ansvarig', { id: 'inbox.column.assignee' });
+        return msg('Ansvarig');
     }
   },
-  attention: () => msg('Behöver hanteras', { id: 'inbox.attention' }),
-  noAssignee: () => msg('Ingen ansvarig', { id: 'inbox.no-assignee' }),
+  attention: () => msg('Behöver hanteras'),
+  noAssignee: words.noAssignee,
   count: (n: number): string => {
     if (n === 0) return empty();
-    if (n === 1) return msg('1 meddelande', { id: 'inbox.count.one' });
+    if (n === 1) return msg('1 meddelande');
     const count = num(n);
-    return msg(str`${count} meddelanden`, { id: 'inbox.count.other' });
+    return msg(str`${count} meddelanden`);
   },
   empty: () => empty(),
-  emptyHint: () => msg('Ändra eller återställ filtren för att se fler.', { id: 'inbox.empty.hint' }),
-  loading: () => msg('Hämtar meddelanden …', { id: 'inbox.loading' }),
-  error: () => msg('Det gick inte att hämta meddelandena.', { id: 'inbox.error' }),
-  pager: () => msg('Sidor', { id: 'inbox.pager.label' }),
-  pageSize: () => msg('Antal per sida', { id: 'inbox.pager.page-size' }),
+  emptyHint: () => msg('Ändra eller återställ filtren för att se fler.'),
+  loading: () => msg('Hämtar meddelanden …'),
+  error: () => msg('Det gick inte att hämta meddelandena.'),
+  pager: () => msg('Sidor'),
+  pageSize: () => msg('Antal per sida'),
   range: (from: number, to: number, total: number): string => {
     const [first, last, all] = [num(from), num(to), num(total)];
-    return msg(str`Visar ${first}–${last} av ${all}`, { id: 'inbox.pager.range' });
+    return msg(str`Visar ${first}–${last} av ${all}`);
   },
-  previous: () => msg('Föregående sida', { id: 'inbox.pager.previous' }),
-  next: () => msg('Nästa sida', { id: 'inbox.pager.next' }),
+  previous: () => msg('Föregående sida'),
+  next: () => msg('Nästa sida'),
 };

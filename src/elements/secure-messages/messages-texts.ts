@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 
-/** The texts of `<secure-messages>` (Swedish source locale, stable ids). */
+/** The texts of `<secure-messages>` (Swedish source locale). */
 export const texts = {
-  back: () => msg('Tillbaka till Säkra meddelanden', { id: 'messages.back' }),
-  inbox: () => msg('Säkra meddelanden', { id: 'messages.inbox' }),
+  back: () => msg('Tillbaka till Säkra meddelanden'),
+  inbox: () => msg('Säkra meddelanden'),
 };
