@@ -50,13 +50,14 @@ export const noticeBadgeStyles = css`
     outline-offset: 2px;
   }
 
-  /* Text appearance: "Säkra meddelanden (28)". */
-  .count {
+  /* The number: "(28)" in the text appearance, the pill in the badge appearance. */
+  .count,
+  .pill {
     font-variant-numeric: tabular-nums;
   }
 
   /* No number yet (loading, error): an invisible placeholder keeps the space. */
-  .count.pending {
+  .pending {
     visibility: hidden;
   }
 
@@ -72,7 +73,6 @@ export const noticeBadgeStyles = css`
     color: var(--secure-badge-color, #ffffff);
     font-size: var(--secure-badge-font-size, 0.8125em);
     font-weight: 700;
-    font-variant-numeric: tabular-nums;
     line-height: 1.6;
     text-align: center;
     vertical-align: 0.1em;
@@ -82,16 +82,6 @@ export const noticeBadgeStyles = css`
     border-color: var(--secure-badge-zero-border-color, #767676);
     background: var(--secure-badge-zero-background, #ffffff);
     color: var(--secure-badge-zero-color, #333333);
-  }
-
-  .pill.pending {
-    visibility: hidden;
-  }
-
-  @media (prefers-reduced-motion: no-preference) {
-    a {
-      transition: color 120ms ease-out;
-    }
   }
 
   @media (forced-colors: active) {
