@@ -22,9 +22,14 @@ Options:
   --csrf-header NAME            default X-CSRF-Token
   --allowed-origin URL          a page origin the server allows by CORS (checks its CORS answers;
                                 without it cors.allowlist is skipped)
-  --idle-timeout-seconds N      the server's idle timeout: checks that background requests do not
-                                extend it (takes 1.5 × N seconds; ends the other-organisation
-                                session; without it auth.background-no-extend is skipped)
+  --idle-timeout-seconds N      the server's idle timeout: checks that background requests and
+                                an open event stream do not extend it, and that the stream ends
+                                with the session (takes 1.5 × N seconds; ends the colleague's and
+                                the other organisation's sessions; without it
+                                auth.background-no-extend, events.background and
+                                events.session-end are skipped)
+  --heartbeat-seconds N         the longest silence the event stream promises (default 30; the
+                                heartbeat check waits up to 1.5 × N seconds)
   --dev-sign-in                 the mock server only (npm run mock-server): sign the four parties
                                 in through its password-less /dev/sign-in instead
   --help                        this text
@@ -71,6 +76,7 @@ try {
       'csrf-header': { type: 'string', default: 'X-CSRF-Token' },
       'allowed-origin': { type: 'string' },
       'idle-timeout-seconds': { type: 'string' },
+      'heartbeat-seconds': { type: 'string' },
       'dev-sign-in': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       ...partyOptions,
@@ -116,6 +122,7 @@ try {
     csrfHeader: values['csrf-header'],
     ...(values['allowed-origin'] ? { allowedOrigin: values['allowed-origin'] } : {}),
     ...(values['idle-timeout-seconds'] ? { idleTimeoutSeconds: Number(values['idle-timeout-seconds']) } : {}),
+    ...(values['heartbeat-seconds'] ? { heartbeatSeconds: Number(values['heartbeat-seconds']) } : {}),
     log: (line) => console.log(line),
   });
   for (const line of summarise(results)) console.log(line);

@@ -30,6 +30,7 @@ const MARKS = { pass: '✓', fail: '✗', unchecked: '?', skipped: '–' };
  *   csrfHeader?: string,
  *   allowedOrigin?: string,
  *   idleTimeoutSeconds?: number,
+ *   heartbeatSeconds?: number,
  *   log?: (line: string) => void,
  * }} KitOptions
  */
@@ -76,6 +77,88 @@ export function exchange(url, method, headers, body) {
     });
     request.on('error', reject);
     request.end(body);
+  });
+}
+
+/**
+ * @typedef {{ id?: string, event: string, raw: string, data: any }} StreamEvent
+ * @typedef {{
+ *   status: number, headers: Headers, events: StreamEvent[], comments: number, retry?: number,
+ *   lastReceived: number, ended: boolean, close: () => void,
+ *   waitFor: (what: () => boolean, ms: number) => Promise<boolean>,
+ * }} Stream
+ */
+
+/**
+ * `GET /events` kept open: its events, comments and `retry:` as they arrive (the Server-Sent
+ * Events format, read line by line).
+ * @param {URL} url @param {Record<string, string>} headers @returns {Promise<Stream>}
+ */
+export function openStream(url, headers) {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const request = send(url, { method: 'GET', headers: { Accept: 'text/event-stream', ...headers } });
+    request.on('error', reject);
+    request.on('response', (response) => {
+      const received = new Headers();
+      for (const [name, value] of Object.entries(response.headers))
+        for (const one of [value ?? []].flat()) received.append(name, one);
+      /** @type {Stream} */
+      const stream = {
+        status: response.statusCode ?? 0,
+        headers: received,
+        events: [],
+        comments: 0,
+        lastReceived: performance.now(),
+        ended: false,
+        close: () => request.destroy(),
+        async waitFor(what, ms) {
+          const until = performance.now() + ms;
+          while (!what() && !stream.ended && performance.now() < until)
+            await new Promise((r) => setTimeout(r, 20));
+          return what();
+        },
+      };
+      let buffer = '';
+      /** @type {{ id?: string, event?: string, data: string[] }} */
+      let pending = { data: [] };
+      response.setEncoding('utf8');
+      response.on('data', (/** @type {string} */ chunk) => {
+        stream.lastReceived = performance.now();
+        buffer += chunk;
+        const lines = buffer.split(/\r\n|\r|\n/);
+        buffer = lines.pop() ?? '';
+        for (const line of lines) {
+          if (line === '') {
+            if (pending.data.length > 0 || pending.event !== undefined) {
+              const raw = pending.data.join('\n');
+              let data;
+              try {
+                data = JSON.parse(raw);
+              } catch {
+                data = undefined;
+              }
+              stream.events.push({ id: pending.id, event: pending.event ?? 'message', raw, data });
+            }
+            pending = { data: [] };
+          } else if (line.startsWith(':')) stream.comments++;
+          else {
+            const at = line.indexOf(':');
+            const field = at < 0 ? line : line.slice(0, at);
+            const value = at < 0 ? '' : line.slice(at + 1).replace(/^ /, '');
+            if (field === 'data') pending.data.push(value);
+            else if (field === 'id' || field === 'event') pending[field] = value;
+            else if (field === 'retry' && /^\d+$/.test(value)) stream.retry = Number(value);
+          }
+        }
+      });
+      const ended = () => (stream.ended = true);
+      response.on('end', ended);
+      response.on('close', ended);
+      response.on('error', ended);
+      resolve(stream);
+    });
+    request.end();
   });
 }
 
@@ -269,8 +352,131 @@ export async function runConformance(options) {
   const download = () =>
     call('employer', 'GET', `/conversations/${A.number}/attachments/${attachmentA.id}`, { download: true });
 
+  // ---- Live updates: one scenario that the rules events.* judge.
+  const heartbeatSeconds = options.heartbeatSeconds ?? 30;
+  const listen = (/** @type {typeof PARTIES[number] | null} */ party, headers = {}) =>
+    openStream(new URL(`${base}/events`), {
+      ...(party ? { Cookie: options.parties[party].cookie } : {}),
+      ...headers,
+    });
+  /** The officer answers a conversation of the employer's; its new version. */
+  const officerAnswers = async (/** @type {string} */ number) => {
+    const r = await call('officer', 'POST', `/conversations/${number}/messages`, {
+      headers: { 'Idempotency-Key': `kit-${run}-${Math.random().toString(36).slice(2)}` },
+      form: withFields({ body: marked('Svar från KPA') }),
+    });
+    if (r.status !== 201) throw new Unchecked(`the officer's answer to ${number} → ${show(r)}`);
+    return /** @type {string} */ (r.body.version);
+  };
+  /** The event that tells of `number` at `version`. */
+  const tellsOf =
+    (/** @type {string} */ number, /** @type {string} */ version) => (/** @type {StreamEvent} */ e) =>
+      e.event === 'conversation' && e.data?.number === number && e.data?.version === version;
+  const about =
+    (/** @type {Stream} */ s, /** @type {string} */ number, /** @type {string} */ version) => () =>
+      s.events.some(tellsOf(number, version));
+  /** What a stream received, for the evidence. */
+  const heard = (/** @type {Stream} */ s) =>
+    s.events.length === 0 ? 'no event' : s.events.map((e) => `${e.event} ${e.raw}`).join(', ');
+  /** @type {Promise<any> | undefined} */
+  let liveRun;
+  const live = () =>
+    (liveRun ??= (async () => {
+      const employer = await listen('employer');
+      if (employer.status === 404) throw new Skipped('the server offers no live updates (GET /events → 404)');
+      if (employer.status !== 200) throw new Unchecked(`GET /events as employer → ${employer.status}`);
+      const other = await listen('otherOrganisation');
+      try {
+        const started = await employer.waitFor(() => employer.events.length > 0, 5000);
+        const versionA = await officerAnswers(A.number);
+        const toldA = await employer.waitFor(about(employer, A.number, versionA), 5000);
+        const count = (await call('employer', 'GET', '/notices/count')).body?.count;
+        await employer.waitFor(
+          () => employer.events.some((e) => e.event === 'notices' && e.data?.count === count),
+          2000,
+        );
+        const resumeFrom = employer.events.find(tellsOf(A.number, versionA))?.id;
+        employer.close();
+        const versionB = await officerAnswers(B.number);
+        let resumed;
+        if (resumeFrom !== undefined) {
+          resumed = await listen('employer', { 'Last-Event-ID': resumeFrom });
+          await resumed.waitFor(about(resumed, B.number, versionB), 5000);
+          resumed.close();
+        }
+        const quietSince = performance.now();
+        const beat = await other.waitFor(() => other.lastReceived > quietSince, heartbeatSeconds * 1500);
+        return { employer, other, resumed, started, toldA, count, versionA, versionB, resumeFrom, beat };
+      } finally {
+        other.close();
+      }
+    })());
+
   /** @type {Record<string, () => Promise<void>>} */
   const checks = {
+    async 'events.changes'() {
+      const { employer, started, toldA, count, versionA } = await live();
+      const first = employer.events[0];
+      must(
+        started && first?.event === 'notices' && Number.isInteger(first.data?.count),
+        `GET /events as employer → expected an event notices with the count first, received ${heard(employer)}`,
+      );
+      must(
+        toldA,
+        `after the officer's answer to ${A.number} (version ${versionA}), the employer's stream → expected an event conversation {"number":"${A.number}","version":"${versionA}"} within 5 s, received ${heard(employer)}`,
+      );
+      must(
+        employer.events.some((e) => e.event === 'notices' && e.data?.count === count),
+        `after the officer's answer, the employer's stream → expected an event notices {"count":${count}} (GET /notices/count), received ${heard(employer)}`,
+      );
+    },
+    async 'events.organisation-scope'() {
+      const { other } = await live();
+      const leaked = other.events.find((e) => [A.number, B.number].includes(e.data?.number));
+      must(
+        !leaked,
+        `the other organisation's stream told of the employer's conversation: ${leaked?.event} ${leaked?.raw}`,
+      );
+    },
+    async 'events.no-personal-data'() {
+      const { employer, other, resumed } = await live();
+      const schemas = {
+        conversation: 'ConversationChangeEvent',
+        notices: 'NoticeCountEvent',
+        reset: 'EmptyEvent',
+      };
+      for (const e of [employer, other, resumed].flatMap((s) => s?.events ?? [])) {
+        const schema = schemas[/** @type {keyof typeof schemas} */ (e.event)];
+        must(schema !== undefined, `an event of a kind the contract does not name: ${e.event} ${e.raw}`);
+        const problem = e.data === undefined ? 'not JSON' : validator.checkSchema(schema, e.data);
+        must(
+          problem === null,
+          `the event ${e.event} ${e.raw} → expected ${schema} and nothing else: ${problem}`,
+        );
+        must(!e.raw.includes(TEST_MARKER), `the event ${e.event} carries message text: ${e.raw}`);
+      }
+    },
+    async 'events.resume'() {
+      const { employer, resumed, resumeFrom, versionB } = await live();
+      const unnamed = employer.events.find((e) => !e.id);
+      must(!unnamed, `an event without an id: ${unnamed?.event} ${unnamed?.raw}`);
+      if (!resumed) throw new Unchecked('no event about the first change to resume from');
+      must(
+        about(resumed, B.number, versionB)(),
+        `GET /events with Last-Event-ID: ${resumeFrom} (before the officer answered ${B.number}) → expected an event conversation {"number":"${B.number}","version":"${versionB}"}, received ${heard(resumed)}`,
+      );
+    },
+    async 'events.heartbeat'() {
+      const { employer, beat } = await live();
+      must(
+        Number.isInteger(employer.retry) && /** @type {number} */ (employer.retry) > 0,
+        'GET /events → expected retry: <milliseconds> at its start, received none',
+      );
+      must(
+        beat,
+        `GET /events → expected a comment or an event at least every ${heartbeatSeconds} s, received nothing for ${heartbeatSeconds * 1.5} s`,
+      );
+    },
     async 'auth.session-required'() {
       const reads = [
         '/me',
@@ -339,12 +545,16 @@ export async function runConformance(options) {
       }
       const allowed = options.allowedOrigin;
       if (!allowed) throw new Skipped("give --allowed-origin to check the allowed origin's CORS");
+      const probe = await listen('employer');
+      probe.close();
       const wanted = [
         'content-type',
         'idempotency-key',
         'if-match',
         'x-background-request',
         csrfHeader.toLowerCase(),
+        // Resuming the event stream sends Last-Event-ID.
+        ...(probe.status === 404 ? [] : ['last-event-id']),
       ];
       // With credentials a `*` is no wildcard: every header must be named.
       for (const [r, name, needed] of [
@@ -663,7 +873,8 @@ export async function runConformance(options) {
     },
   };
 
-  // The last check: it lets the other-organisation party's session run out.
+  // The last checks let sessions run out: the other organisation's with background requests, the
+  // colleague's with its event stream open (idleStream).
   const background = async () => {
     const seconds = options.idleTimeoutSeconds;
     if (!seconds) throw new Skipped('give --idle-timeout-seconds to check it');
@@ -683,6 +894,50 @@ export async function runConformance(options) {
       401,
       `after ${seconds * 1.5} s of only X-Background-Request: 1 requests (idle timeout ${seconds} s)`,
     );
+  };
+
+  /**
+   * The colleague keeps only an event stream open past the idle timeout: the session must end
+   * (events.background) and the stream with it (events.session-end). Resolves to each rule's error.
+   * @returns {Promise<{ background?: Error, end?: Error }>}
+   */
+  const idleStream = async () => {
+    const seconds = options.idleTimeoutSeconds;
+    if (!seconds) {
+      const skipped = new Skipped('give --idle-timeout-seconds to check it');
+      return { background: skipped, end: skipped };
+    }
+    const anonymous = await listen(null);
+    anonymous.close();
+    const stream = await listen('colleague');
+    if (stream.status !== 200) {
+      stream.close();
+      const why = stream.status === 404 ? Skipped : Unchecked;
+      const error = new why(`GET /events as colleague → ${stream.status}`);
+      return { background: error, end: error };
+    }
+    const waited = Math.max(seconds * 1.5, seconds + heartbeatSeconds * 1.5);
+    await new Promise((resolve) => setTimeout(resolve, waited * 1000));
+    const me = await call('colleague', 'GET', '/me');
+    const ended = stream.ended;
+    stream.close();
+    const ago = `${waited} s after the colleague's last request but its GET /events (idle timeout ${seconds} s)`;
+    return {
+      ...(me.status === 401
+        ? {}
+        : { background: new Failure(`GET /me as colleague ${ago} → expected 401, received ${show(me)}`) }),
+      ...(anonymous.status !== 401
+        ? {
+            end: new Failure(
+              `GET /events without a session cookie → expected 401, received ${anonymous.status}`,
+            ),
+          }
+        : me.status !== 401
+          ? { end: new Unchecked(`the colleague's session had not ended ${ago}`) }
+          : ended
+            ? {}
+            : { end: new Failure(`the colleague's event stream was still open ${ago}, its session ended`) }),
+    };
   };
 
   /** Closes what the kit created (as the officer) and says what is left open. */
@@ -722,7 +977,16 @@ export async function runConformance(options) {
   }
   await cleanUp();
   for (const [id, check] of Object.entries(overall)) await record(id, check);
+  if (options.idleTimeoutSeconds) log(`Letting the idle timeout (${options.idleTimeoutSeconds} s) pass …`);
+  const idle = idleStream();
   await record('auth.background-no-extend', background);
+  const { background: streamed, end } = await idle.catch((error) => ({ background: error, end: error }));
+  await record('events.background', async () => {
+    if (streamed) throw streamed;
+  });
+  await record('events.session-end', async () => {
+    if (end) throw end;
+  });
   return RULES.map(
     (rule) =>
       results.find((r) => r.id === rule.id) ?? { id: rule.id, outcome: 'fail', evidence: 'not checked' },

@@ -33,6 +33,25 @@ export class ResponseValidator {
     }));
   }
 
+  /**
+   * @param {string} name a schema of `components/schemas`
+   * @param {unknown} value
+   * @returns {string | null} what is wrong, or null
+   */
+  checkSchema(name, value) {
+    const pointer = `#/components/schemas/${escapePointer(name)}`;
+    let validate = this.compiled.get(pointer);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: `${DOCUMENT_ID}${pointer}` });
+      this.compiled.set(pointer, validate);
+    }
+    if (validate(value)) return null;
+    return (validate.errors ?? [])
+      .slice(0, 3)
+      .map((e) => `${e.instancePath || '/'} ${e.message}`)
+      .join('; ');
+  }
+
   /** @param {string} ref */
   #resolve(ref) {
     let node = this.document;

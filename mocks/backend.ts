@@ -47,6 +47,8 @@ export interface MockBackendOptions {
    * when the backend is created.
    */
   unenforcedRules?: readonly RuleSwitch[];
+  /** How often an open event stream (`GET /events`) sends a heartbeat, in ms; default 15 s. */
+  heartbeatMs?: number;
 }
 
 export interface MockBackend {
@@ -125,6 +127,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         throw new Error('basePath is fixed when the mock backend is created');
       }
       faults.clear();
+      // Streams on the old store end; clients reconnect to the new one.
+      store.changes.close();
       seed({ ...creationOptions, ...resetOptions });
     },
   };
@@ -139,6 +143,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       ...(options.userFor ? { userFor: options.userFor } : {}),
       allowedOrigins: [...(options.allowedOrigins ?? [])],
       rules,
+      ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     }),
   );
   return backend;

@@ -8,6 +8,7 @@ import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { User } from '../src/domain/types.js';
 import type { Fault, MockFaultController } from './faults.js';
 import { problemDetails, ProblemError, type ProblemDetails } from './problem.js';
+import { DEFAULT_HEARTBEAT_MS, eventStream } from './events.js';
 import { RuleSwitches, type RuleSwitch } from './rules.js';
 import { versionOf, type MockStore, type UploadedFile } from './store.js';
 
@@ -26,6 +27,8 @@ export interface HandlerContext {
   readonly allowedOrigins?: readonly string[];
   /** Test-only switches (rules.ts). */
   readonly rules?: RuleSwitches;
+  /** How often an open event stream sends a heartbeat; default 15 s. */
+  readonly heartbeatMs?: number;
 }
 
 /** On every response: never cache personal data; let scripts on another origin read our headers. */
@@ -258,6 +261,22 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
       ),
     ),
     route('get', '/notices/count', ({ user }) => json({ count: ctx.store.noticeCount(user) })),
+    route(
+      'get',
+      '/events',
+      ({ request, user }) =>
+        new HttpResponse(
+          eventStream({
+            store: ctx.store,
+            user,
+            lastEventId: request.headers.get('Last-Event-ID'),
+            heartbeatMs: ctx.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+            rules,
+          }),
+          // No buffering by a proxy in front (nginx reads X-Accel-Buffering).
+          { headers: { 'Content-Type': 'text/event-stream', 'X-Accel-Buffering': 'no', ...NO_STORE } },
+        ),
+    ),
 
     route('post', '/conversations/search', async ({ request, user }) => {
       // Only JSON: a cross-site form can send text/plain without a preflight, JSON it cannot.

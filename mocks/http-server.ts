@@ -4,7 +4,9 @@
  * that only this development server offers, an idle timeout that background requests
  * (`X-Background-Request: 1`) do not extend, a CSRF token or an allowed Origin on every write, a
  * CORS allowlist, and no trust in `Host`: a request naming a host that is not one of the server's
- * own names is 421, so that a DNS-rebinding page cannot drive it. Since anyone who reaches it can
+ * own names is 421, so that a DNS-rebinding page cannot drive it. The live-updates stream
+ * (`GET /events`) is background traffic and ends with its session, at once on `/dev/sign-out`.
+ * Since anyone who reaches it can
  * sign in without a password, it serves only loopback addresses unless told that anyone on the
  * network may sign in. `npm run mock-server` starts it (mocks/server-cli.ts).
  */
@@ -41,6 +43,8 @@ export interface MockHttpServerOptions {
   idleTimeoutMs?: number;
   /** TEST-ONLY (see rules.ts): rules, or clauses of rules, this server stops enforcing. */
   unenforcedRules?: readonly RuleSwitch[];
+  /** How often an open event stream sends a heartbeat, in ms; default 15 s. */
+  heartbeatMs?: number;
 }
 
 export interface MockHttpServer {
@@ -123,6 +127,8 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
   const allowedOrigins = [...(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS)];
   const basePath = normaliseBasePath(options.basePath ?? DEFAULT_BASE_PATH);
   const sessions = new Map<string, Session>();
+  /** The open event streams of each session, to end them when it ends. */
+  const streams = new Map<string, Set<() => void>>();
 
   const sessionOf = (cookieHeader: string | null | undefined): Session | null => {
     const id = cookieValue(cookieHeader, SESSION_COOKIE);
@@ -141,6 +147,7 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
     basePath,
     allowedOrigins,
     ...(options.unenforcedRules ? { unenforcedRules: options.unenforcedRules } : {}),
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     // The session was checked before the handlers run; this only names its user.
     userFor: (request: Request): User | null => {
       const session = sessionOf(request.headers.get('Cookie'));
@@ -252,6 +259,7 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
     if (url.pathname === '/dev/sign-out' && method === 'POST') {
       const id = cookieValue(req.headers.cookie, SESSION_COOKIE);
       if (id) sessions.delete(id);
+      if (id && enforced('events.session-end')) for (const end of streams.get(id) ?? []) end();
       return send(res, 204, { 'Set-Cookie': cookie('', 0), 'Cache-Control': 'no-store' });
     }
     if (!(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) {
@@ -269,7 +277,7 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
         ...(allowed
           ? {
               'Access-Control-Allow-Methods': 'GET, POST',
-              'Access-Control-Allow-Headers': `Content-Type, Accept, Idempotency-Key, If-Match, ${CSRF_HEADER}, ${BACKGROUND_HEADER}`,
+              'Access-Control-Allow-Headers': `Content-Type, Accept, Idempotency-Key, If-Match, Last-Event-ID, ${CSRF_HEADER}, ${BACKGROUND_HEADER}`,
               'Access-Control-Max-Age': '600',
             }
           : {}),
@@ -280,8 +288,10 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
     const session = sessionOf(req.headers.cookie);
     if (!session && enforced('auth.session-required')) return problem(res, 401, 'Inloggning krävs.', cors);
     const extra: Record<string, string> = { ...cors };
+    const stream = url.pathname === `${basePath}/events`;
     if (session) {
-      const background = req.headers[BACKGROUND_HEADER.toLowerCase()] === '1';
+      const background =
+        req.headers[BACKGROUND_HEADER.toLowerCase()] === '1' || (stream && enforced('events.background'));
       if (!background || !enforced('auth.background-no-extend')) {
         session.lastSeen = Date.now();
         const id = cookieValue(req.headers.cookie, SESSION_COOKIE)!;
@@ -315,7 +325,42 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
     });
     Object.assign(out, extra);
     if (!enforced('cors.allowlist:expose')) delete out['access-control-expose-headers'];
+    if (stream && response.status === 200 && response.body) return pipeStream(req, res, out, response.body);
     send(res, response.status, out, Buffer.from(await response.arrayBuffer()));
+  };
+
+  /** An event stream, written as it comes, until the client goes, the server closes or the session ends. */
+  const pipeStream = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    headers: Record<string, string | string[]>,
+    body: ReadableStream<Uint8Array>,
+  ) => {
+    res.writeHead(200, headers);
+    const id = cookieValue(req.headers.cookie, SESSION_COOKIE) ?? '';
+    const reader = body.getReader();
+    let open = true;
+    const end = () => {
+      if (!open) return;
+      open = false;
+      const ends = streams.get(id);
+      ends?.delete(end);
+      if (ends?.size === 0) streams.delete(id);
+      reader.cancel().catch(() => {});
+      res.end();
+    };
+    streams.set(id, (streams.get(id) ?? new Set()).add(end));
+    res.on('close', end);
+    while (open) {
+      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+      if (done || !open) break;
+      const session = sessionOf(req.headers.cookie);
+      // Each heartbeat looks at the session; the switches play a server that does not.
+      if (!session && enforced('events.session-end') && enforced('auth.session-required')) break;
+      if (session && !enforced('events.background')) session.lastSeen = Date.now();
+      res.write(value);
+    }
+    end();
   };
 
   // Set once listening: the server's own `host:port` names and origin.

@@ -13,6 +13,8 @@
  *   --allowed-origin URL        a page origin allowed by CORS and for writes (repeatable;
  *                               default http://localhost:5173 and http://127.0.0.1:5173)
  *   --idle-timeout-seconds N    session idle timeout (default 900)
+ *   --heartbeat-seconds N       how often an open event stream (GET /events) sends a heartbeat
+ *                               (default 15)
  *   --break-rule ID             TEST-ONLY: stop enforcing one contract rule, or one clause of it as
  *                               rule:clause (repeatable; also MOCK_SERVER_BREAK_RULES=id,id). Only
  *                               for the conformance kit's tests.
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'allowed-origin': { type: 'string', multiple: true },
     'idle-timeout-seconds': { type: 'string' },
+    'heartbeat-seconds': { type: 'string' },
     'break-rule': { type: 'string', multiple: true },
   },
 });
@@ -67,6 +70,9 @@ const server = await startMockHttpServer({
   ...(values['idle-timeout-seconds'] === undefined
     ? {}
     : { idleTimeoutMs: number(values['idle-timeout-seconds'])! * 1000 }),
+  ...(values['heartbeat-seconds'] === undefined
+    ? {}
+    : { heartbeatMs: number(values['heartbeat-seconds'])! * 1000 }),
   unenforcedRules: broken as RuleSwitch[],
 });
 if (openToNetwork) {

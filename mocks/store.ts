@@ -41,6 +41,7 @@ import type {
   User,
   UserRef,
 } from '../src/domain/types.js';
+import { ChangeLog } from './events.js';
 import { ProblemError } from './problem.js';
 import { RuleSwitches, type RuleSwitch } from './rules.js';
 import { contentTypeOf } from './sniff.js';
@@ -152,6 +153,8 @@ export function parseIfMatch(header: string): IfMatchTag[] {
 export class MockStore {
   /** Settings given to clients; tests may change them (e.g. a smaller `maxBytes`). */
   config: ServerConfig;
+  /** Every write since the store was made, for the live-updates streams (events.ts). */
+  readonly changes = new ChangeLog();
   readonly subjects: readonly Subject[];
   readonly organisations: readonly Organisation[];
 
@@ -351,6 +354,7 @@ export class MockStore {
       index: indexConversationText([message.body]),
     };
     this.#insert(record);
+    this.#changed(record);
     return this.#remember(user, key, fingerprint, input.files, record);
   }
 
@@ -388,6 +392,7 @@ export class MockStore {
     r.summary.lastActivityAt = at;
     r.revision++;
     r.index = indexConversationText(r.messages.map((m) => m.body));
+    this.#changed(r);
     return this.#remember(user, key, fingerprint, input.files, r);
   }
 
@@ -421,11 +426,16 @@ export class MockStore {
     r.summary.lastActivityAt = at;
     r.history.push({ action: 'closed', actor: userRef(user), at });
     r.revision++;
+    this.#changed(r);
     return toConversation(r);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Internals
+
+  #changed(record: ConversationRecord): void {
+    this.changes.add(record.summary.number, versionOf(record));
+  }
 
   #insert(record: ConversationRecord): void {
     this.#all.push(record);
@@ -532,6 +542,7 @@ export class MockStore {
         throw new Error(`Not an assignment action: ${action}`);
     }
     r.revision++;
+    this.#changed(r);
     return toConversation(r);
   }
 

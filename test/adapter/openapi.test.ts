@@ -180,6 +180,7 @@ const CONTRACT: { op: string; statuses: string[] }[] = [
     statuses: ['200', '401', '403', '404', '409', '412', '428', ALL_5XX],
   },
   { op: 'GET /notices/count', statuses: ['200', '401', ALL_5XX] },
+  { op: 'GET /events', statuses: ['200', '401', '404', ALL_5XX] },
   { op: 'GET /conversations/{number}/attachments/{attachmentId}', statuses: ['200', '401', '404', ALL_5XX] },
 ];
 
@@ -351,6 +352,16 @@ describe('api/openapi.yaml', () => {
       if (op.path.includes('{attachmentId}'))
         expect(op.pathText).to.contain("$ref: '#/components/parameters/AttachmentId'");
     }
+  });
+
+  it('live updates are an event stream whose events carry numbers, versions and counts only', () => {
+    const text = ops.get('GET /events')?.text ?? '';
+    expect(text).to.contain('text/event-stream');
+    expect(text).to.contain('name: Last-Event-ID');
+    expect(schemaProperties(all, 'ConversationChangeEvent')).to.deep.equal(['number', 'version']);
+    expect(schemaProperties(all, 'NoticeCountEvent')).to.deep.equal(['count']);
+    for (const schema of ['ConversationChangeEvent', 'NoticeCountEvent', 'EmptyEvent'])
+      expect(componentText(all, 'schemas', schema), schema).to.contain('additionalProperties: false');
   });
 
   it('downloads are octet-stream with Content-Disposition filename*', () => {

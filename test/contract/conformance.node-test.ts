@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { isLoopbackHost, startMockHttpServer, type MockHttpServer } from '../../mocks/http-server.js';
 import { CONTRACT_RULES, RULE_CLAUSES, type ContractRule, type RuleSwitch } from '../../mocks/rules.js';
-import { exchange, runConformance, TEST_MARKER } from '../../conformance/kit.mjs';
+import { exchange, openStream, runConformance, TEST_MARKER } from '../../conformance/kit.mjs';
 import { RULES } from '../../conformance/rules.mjs';
 
 interface RuleResult {
@@ -27,6 +27,14 @@ const PARTY_USERS: Record<Party, string> = {
   officer: 'KPAH01',
 };
 const CSRF_REFUSED = 'CSRF-token eller tillåten Origin saknas.';
+/** The mock server's heartbeat in these tests; the kit is told to expect one at least every second. */
+const HEARTBEAT_MS = 200;
+/** The rules checked by letting a session run out. */
+const IDLE_RULES: readonly string[] = [
+  'auth.background-no-extend',
+  'events.background',
+  'events.session-end',
+];
 
 async function signIn(server: MockHttpServer, user: string) {
   const response = await fetch(`${server.origin}/dev/sign-in`, {
@@ -54,17 +62,17 @@ async function signInParties(server: MockHttpServer, withoutCsrf?: Party) {
 
 /**
  * Holds the clock (Date.now, which the server reads) still while the kit checks everything but
- * background requests, then lets it run on, after a jump of `jumpMs`: so a short idle timeout
- * cannot end a session early on a slow machine, and the last check starts where a test wants.
+ * idle sessions, then lets it run on, after a jump of `jumpMs`, from the kit's line that it lets
+ * the idle timeout pass: so a short idle timeout cannot end a session early on a slow machine, and
+ * the last checks start where a test wants.
  */
 function holdClockUntilLastCheck(jumpMs: number) {
   const realNow = Date.now;
   const held = realNow();
   Date.now = () => held;
-  let reported = 0;
   return {
     log(line: string) {
-      if (/^[✓✗?–] /.test(line) && ++reported === CONTRACT_RULES.length - 1) {
+      if (/^Letting the idle timeout/.test(line)) {
         const since = realNow();
         Date.now = () => held + jumpMs + (realNow() - since);
       }
@@ -88,6 +96,7 @@ async function kitAgainst(
     size: 20,
     allowedOrigins: [ALLOWED_ORIGIN],
     unenforcedRules: unenforced,
+    heartbeatMs: HEARTBEAT_MS,
     ...(idleTimeoutSeconds ? { idleTimeoutMs: idleTimeoutSeconds * 1000 } : {}),
   });
   try {
@@ -95,6 +104,7 @@ async function kitAgainst(
       baseUrl: server.baseUrl,
       parties: await signInParties(server, options.withoutCsrf),
       allowedOrigin: ALLOWED_ORIGIN,
+      heartbeatSeconds: 1,
       ...(idleTimeoutSeconds ? { idleTimeoutSeconds } : {}),
       ...(clock ? { log: clock.log } : {}),
     })) as RuleResult[];
@@ -178,7 +188,7 @@ describe('conformance kit', () => {
   for (const id of [...CONTRACT_RULES, ...RULE_CLAUSES]) {
     const rule = id.split(':')[0]!;
     it(`reports exactly ${rule} when the mock server breaks ${id}`, async () => {
-      const idleTimeoutSeconds = rule === 'auth.background-no-extend' ? 2 : undefined;
+      const idleTimeoutSeconds = IDLE_RULES.includes(rule) ? 2 : undefined;
       const { results } = await kitAgainst([id], idleTimeoutSeconds ? { idleTimeoutSeconds } : {});
       assert.deepEqual(failed(results), [rule], JSON.stringify(results.filter((r) => r.outcome === 'fail')));
       assert.match(
@@ -214,20 +224,26 @@ describe('conformance kit', () => {
   });
 
   it('as a command: one line per rule and a summary; exit 0, 1 on a failure, 2 when it could not check', async () => {
-    const server = await startMockHttpServer({ port: 0, size: 5 });
-    const broken = await startMockHttpServer({ port: 0, size: 5, unenforcedRules: ['download.nosniff'] });
+    const server = await startMockHttpServer({ port: 0, size: 5, heartbeatMs: HEARTBEAT_MS });
+    const broken = await startMockHttpServer({
+      port: 0,
+      size: 5,
+      heartbeatMs: HEARTBEAT_MS,
+      unenforcedRules: ['download.nosniff'],
+    });
     try {
-      const passing = await cli(['--base-url', server.baseUrl, '--dev-sign-in']);
+      const beat = ['--heartbeat-seconds', '1'];
+      const passing = await cli(['--base-url', server.baseUrl, '--dev-sign-in', ...beat]);
       assert.equal(passing.status, 0, passing.stdout + passing.stderr);
       for (const id of CONTRACT_RULES)
         assert.match(passing.stdout, new RegExp(`^[✓✗?–] ${id.replace('.', '\\.')}:`, 'm'));
-      assert.match(passing.stdout, /^30 passed, 0 failed, 0 could not be checked, 2 skipped$/m);
+      assert.match(passing.stdout, /^35 passed, 0 failed, 0 could not be checked, 4 skipped$/m);
       assert.match(
         passing.stdout,
-        /^Skipped: auth\.background-no-extend \(give --idle-timeout-seconds[^)]*\); cors\.allowlist \(give --allowed-origin[^)]*\)$/m,
+        /^Skipped: auth\.background-no-extend \(give --idle-timeout-seconds[^)]*\); cors\.allowlist \(give --allowed-origin[^)]*\); events\.background \(give --idle-timeout-seconds[^)]*\); events\.session-end \(give --idle-timeout-seconds[^)]*\)$/m,
       );
 
-      const failing = await cli(['--base-url', broken.baseUrl, '--dev-sign-in']);
+      const failing = await cli(['--base-url', broken.baseUrl, '--dev-sign-in', ...beat]);
       assert.equal(failing.status, 1, failing.stdout);
       assert.equal(failing.stdout.match(/^✗ /gm)?.length, 1, 'each failure is printed once');
       assert.match(
@@ -248,7 +264,7 @@ describe('conformance kit', () => {
         if (parties[party as Party].csrfToken)
           env[`CONFORMANCE_${name}_CSRF`] = parties[party as Party].csrfToken;
       }
-      const unchecked = await cli(['--base-url', server.baseUrl], env);
+      const unchecked = await cli(['--base-url', server.baseUrl, ...beat], env);
       assert.equal(unchecked.status, 2, unchecked.stdout + unchecked.stderr);
       assert.match(
         unchecked.stdout,
@@ -299,6 +315,18 @@ describe('mock HTTP server', () => {
       body: JSON.stringify({ user: 'NOPE00' }),
     });
     assert.equal(unknown.status, 422);
+  });
+
+  it('ends an event stream within a second of its sign-out; opening it does not extend the session', async () => {
+    const { cookie } = await signIn(server, 'NAEF00');
+    const stream = await openStream(new URL(`${server.baseUrl}/events`), { Cookie: cookie });
+    assert.equal(stream.status, 200);
+    assert.match(stream.headers.get('Content-Type') ?? '', /^text\/event-stream/);
+    assert.equal(stream.headers.get('Set-Cookie'), null, 'a background request sets no cookie');
+    assert.ok(await stream.waitFor(() => stream.events.length > 0, 2000), 'the first event');
+    assert.equal(stream.ended, false);
+    await fetch(`${server.origin}/dev/sign-out`, { method: 'POST', headers: { Cookie: cookie } });
+    assert.ok(await stream.waitFor(() => stream.ended, 1000), 'the stream ended with the session');
   });
 
   it('keeps one session per cookie: an employer and a case officer on one backend', async () => {
@@ -420,16 +448,7 @@ describe('mock server script (npm run mock-server)', () => {
   const FLAG = '--i-understand-anyone-on-the-network-can-sign-in';
   /** The script on a free port; resolves when it serves (status null) or has exited. */
   const start = (args: string[]) => {
-    const run = spawnNode([
-      '--import',
-      'tsx',
-      'mocks/server-cli.ts',
-      '--port',
-      '0',
-      '--size',
-      '5',
-      ...args,
-    ]);
+    const run = spawnNode(['--import', 'tsx', 'mocks/server-cli.ts', '--port', '0', '--size', '5', ...args]);
     const serving = new Promise<void>((resolve) =>
       run.child.stdout.on('data', () => /Mock server: /.test(run.output.stdout) && resolve()),
     );
