@@ -5,9 +5,11 @@
  *
  * "Visa som" switches between the employer user NAEF00 and a KPA case officer on the same
  * in-memory backend, so the whole life cycle (send, answer, reply, close, reopen) plays in one tab.
+ * *Logga ut* signs out as a portal should: the server ends the session, then `forgetSession`.
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { createRestAdapter, type SecureMessagesAdapter } from '../src/adapter/index.js';
+import { forgetSession } from '../src/index.js';
 import type { User } from '../src/domain/index.js';
 import '../src/define/secure-adapter-provider.js';
 import '../src/define/notice-badge.js';
@@ -27,6 +29,10 @@ let backend: MockBackend | undefined;
 let adapter: SecureMessagesAdapter;
 let user: User | undefined;
 let dev: DevPanelState = { size: DEFAULT_SIZE, latency: 0, faults: new Set() };
+let signedOut = false;
+
+/** The in-page backend keeps no sessions: after Logga ut it answers 401 to everything, as a server would. */
+const SIGNED_OUT_FAULT = 'auth-401';
 
 function pageFromUrl(): Page {
   return new URL(location.href).searchParams.get(PAGE_PARAM) === MESSAGES_PAGE ? 'messages' : 'start';
@@ -53,6 +59,40 @@ async function loadUser(): Promise<void> {
 
 async function switchUser(id: string): Promise<void> {
   backend?.setCurrentUser(id);
+  adapter = newAdapter();
+  await loadUser();
+  show();
+}
+
+/** The API's origin (the development server's, with VITE_SECURE_MESSAGES_API). */
+const apiOrigin = () => new URL(REAL_API_BASE_URL ?? MOCK_BASE_URL, location.href).origin;
+
+/**
+ * Logga ut, as a portal does it: the server ends the session (here the in-page backend's 401, or
+ * the development server's POST /dev/sign-out), then `forgetSession` clears every element on the
+ * adapter (what the server said, drafts included) at once, without waiting for a 401.
+ */
+async function signOut(): Promise<void> {
+  if (backend) {
+    dev = { ...dev, faults: new Set(dev.faults).add(SIGNED_OUT_FAULT) };
+    applyFaults(backend, dev);
+  } else {
+    await fetch(`${apiOrigin()}/dev/sign-out`, { method: 'POST', credentials: 'include' }).catch(() => {});
+  }
+  forgetSession(adapter);
+  user = undefined;
+  signedOut = true;
+  show();
+}
+
+/** Logga in again (the in-page backend): a new adapter, as for every signed-in user. */
+async function signIn(): Promise<void> {
+  if (!backend) return;
+  const faults = new Set(dev.faults);
+  faults.delete(SIGNED_OUT_FAULT);
+  dev = { ...dev, faults };
+  applyFaults(backend, dev);
+  signedOut = false;
   adapter = newAdapter();
   await loadUser();
   show();
@@ -96,7 +136,7 @@ function topBar(): TemplateResult {
     <nav class="top-links" aria-label="Genvägar">
       <a href="https://www.kpa.se/" rel="noopener">Pensionsvalet</a>
       <a href="https://www.kpa.se/" rel="noopener">Kontakta oss</a>
-      <a href="./">Logga ut</a>
+      ${signedOut ? signInControl() : html`<button type="button" @click=${() => void signOut()}>Logga ut</button>`}
     </nav>
     ${
       backend
@@ -113,6 +153,13 @@ function topBar(): TemplateResult {
         : nothing
     }
   </header>`;
+}
+
+/** After Logga ut: the in-page backend signs in again here; the development server on its own page. */
+function signInControl(): TemplateResult {
+  return backend
+    ? html`<button type="button" @click=${() => void signIn()}>Logga in</button>`
+    : html`<a href=${`${apiOrigin()}/dev/sign-in`} target="_blank" rel="noopener">Logga in</a>`;
 }
 
 function tabs(): TemplateResult {

@@ -257,10 +257,25 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
       if (method === 'POST') return signIn(req, res, own);
     }
     if (url.pathname === '/dev/sign-out' && method === 'POST') {
+      // The demo's Logga ut calls it from its own origin: refused from others, readable by allowed ones.
+      const origin = req.headers.origin;
+      const allowed = origin !== undefined && origin !== own && allowedOrigins.includes(origin);
+      if (origin && origin !== own && !allowed)
+        return problem(res, 403, 'Utloggningen kommer från en otillåten webbplats.');
       const id = cookieValue(req.headers.cookie, SESSION_COOKIE);
       if (id) sessions.delete(id);
       if (id && enforced('events.session-end')) for (const end of streams.get(id) ?? []) end();
-      return send(res, 204, { 'Set-Cookie': cookie('', 0), 'Cache-Control': 'no-store' });
+      return send(res, 204, {
+        'Set-Cookie': cookie('', 0),
+        'Cache-Control': 'no-store',
+        ...(allowed
+          ? {
+              'Access-Control-Allow-Origin': origin,
+              'Access-Control-Allow-Credentials': 'true',
+              Vary: 'Origin',
+            }
+          : {}),
+      });
     }
     if (!(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) {
       return problem(res, 404, 'Okänd resurs.');

@@ -72,6 +72,12 @@ async function tabOrderProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** The lines of `said` that the page still shows. */
+async function stillOnScreen(page: Page, said: string[]): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return said.filter((line) => text.includes(line));
+}
+
 /** axe and, unless left out, the Tab order of the view on screen; soft, so every view is checked. */
 async function checkView(page: Page, view: string, { tabOrder = true } = {}) {
   expect.soft(await axeViolations(page), `axe on ${view}`).toEqual([]);
@@ -157,17 +163,35 @@ test('the built demo works from a static server under a sub-path', async ({ page
     });
     await expect(page.getByText('Du har blivit utloggad').first()).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole('article'), 'messages leave the screen').toHaveCount(0);
-    const text = await page.locator('body').innerText();
-    expect(
-      said.filter((line) => text.includes(line)),
-      'still on screen',
-    ).toEqual([]);
+    expect(await stillOnScreen(page, said), 'still on screen').toEqual([]);
     await checkView(page, 'the signed-out conversation', { tabOrder: false });
     await panel.click();
     await signedOut.uncheck();
     await panel.click();
     await page.getByRole('button', { name: 'Försök igen' }).first().click();
     await expect(conversation).toBeVisible({ timeout: 15_000 });
+    expect401 = false;
+    await back.click();
+    await expect(list).toBeVisible({ timeout: 15_000 });
+  });
+
+  await test.step('Logga ut clears the open conversation and its draft at once; Logga in starts afresh', async () => {
+    await firstConversation.click();
+    await expect(conversation).toBeVisible({ timeout: 15_000 });
+    const said = (await conversation.innerText()).split('\n').filter((line) => line.trim().length > 12);
+    const reply = page.getByLabel('Meddelande', { exact: true });
+    await reply.fill('Utkast som inte får finnas kvar');
+    expect401 = true;
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    // forgetSession: no request has to come back 401 first.
+    await expect(page.getByRole('article'), 'messages leave the screen').toHaveCount(0, { timeout: 1000 });
+    await expect(page.getByText('Du har blivit utloggad').first()).toBeVisible();
+    expect(await stillOnScreen(page, said), 'still on screen').toEqual([]);
+    await checkView(page, 'signed out', { tabOrder: false });
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect(page.getByText('Namn Efternamn | NAEF00')).toBeVisible();
+    await expect(conversation).toBeVisible({ timeout: 15_000 });
+    await expect(reply, 'the draft went with the session').toHaveValue('');
     expect401 = false;
     await back.click();
     await expect(list).toBeVisible({ timeout: 15_000 });

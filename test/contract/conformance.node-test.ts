@@ -329,6 +329,20 @@ describe('mock HTTP server', () => {
     assert.ok(await stream.waitFor(() => stream.ended, 1000), 'the stream ended with the session');
   });
 
+  it("signs out from the demo's origin (readable by it), never from a foreign one", async () => {
+    const signOut = (cookie: string, origin: string) =>
+      fetch(`${server.origin}/dev/sign-out`, { method: 'POST', headers: { Cookie: cookie, Origin: origin } });
+    const { cookie } = await signIn(server, 'NAEF00');
+    const foreign = await signOut(cookie, 'https://elsewhere.invalid');
+    assert.equal(foreign.status, 403);
+    assert.equal((await me(cookie)).status, 200, 'still signed in');
+    const allowed = await signOut(cookie, ALLOWED_ORIGIN);
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), ALLOWED_ORIGIN);
+    assert.equal(allowed.headers.get('Access-Control-Allow-Credentials'), 'true');
+    assert.equal((await me(cookie)).status, 401);
+  });
+
   it('keeps one session per cookie: an employer and a case officer on one backend', async () => {
     const employer = await signIn(server, 'NAEF00');
     const officer = await signIn(server, 'KPAH01');
