@@ -90,6 +90,15 @@ function fault(f: Fault, match?: FaultMatch, times = 1): void {
   backend.faults.add({ ...f, ...(match ? { match } : {}), times });
 }
 
+/**
+ * Aborts once the mock holds the request (its hang fault is taken). Aborting earlier lets a slow
+ * engine deliver the request after the test, to the next test's store, where it would be written.
+ */
+async function abortWhenHanging(controller: AbortController): Promise<void> {
+  while (backend.faults.active.length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  controller.abort();
+}
+
 describe('REST adapter × mock backend (contract)', () => {
   before(async () => {
     worker = await startMockWorker(backend, { quiet: true });
@@ -741,7 +750,7 @@ describe('REST adapter × mock backend (contract)', () => {
         fault({ kind: 'hang' }, { method: op.method, path: op.path(target.number) });
         const controller = new AbortController();
         const pending = op.call(api(), target.number, 'v', controller.signal);
-        setTimeout(() => controller.abort(), 50);
+        await abortWhenHanging(controller);
         const error = await rejection(pending);
         expect(isAbortError(error), String(error)).to.equal(true);
         expect(isAdapterError(error)).to.equal(false);
@@ -825,7 +834,7 @@ describe('REST adapter × mock backend (contract)', () => {
         { subjectId: 'ovrigt', body: 'Hänger', files: [pdf()] },
         { signal: controller.signal, idempotencyKey: newKey(), onProgress: () => undefined },
       );
-      setTimeout(() => controller.abort(), 50);
+      await abortWhenHanging(controller);
       expect(isAbortError(await rejection(pending))).to.equal(true);
       expect(backend.store.size).to.equal(size);
     });
