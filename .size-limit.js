@@ -11,17 +11,19 @@ const elements = {
   'secure-thread': 'SecureThread',
   'secure-messages': 'SecureMessages',
 };
-// Limits in kB of 1,000 bytes, a little above today's figures so that growth fails CI. The targets
-// are <notice-badge> ≤ 10.5 kB (met) and the whole feature ≤ 35 kB.
+// Limits in kB of 1,000 bytes, a little above today's figures so that growth fails CI. Live
+// updates raised them: one stream per browser, shared by every tab, and a session end that reaches
+// every tab (controllers/live.ts) cost each element 0.6–0.75 kB, and reading the stream (the REST
+// adapter's streamEvents with eventsource-parser) 1.8 kB more in the whole feature.
 const LIMITS = {
-  'notice-badge': '10.5 kB',
+  'notice-badge': '11.3 kB',
   'secure-adapter-provider': '6.6 kB',
-  'secure-compose': '19.1 kB',
-  'secure-inbox': '18.2 kB',
-  'secure-thread': '24.7 kB',
-  'secure-messages': '31.6 kB',
+  'secure-compose': '19.7 kB',
+  'secure-inbox': '18.8 kB',
+  'secure-thread': '25.3 kB',
+  'secure-messages': '32.3 kB',
 };
-const WHOLE_FEATURE_LIMIT = '37 kB';
+const WHOLE_FEATURE_LIMIT = '39.5 kB';
 const withLit = (config) => ({ ...config, format: 'esm', external: ['./en-*'] });
 const check = (name, imports, limit) => ({
   name,

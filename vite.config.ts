@@ -13,7 +13,7 @@ const defineEntries = Object.fromEntries(
  * `npm start` serves the demo page (index.html) on the MSW mock backend; `npm run build:demo`
  * (mode `demo`) builds it as static files in `dist-demo/`, with MSW's service worker from
  * `public/` and relative URLs throughout, so any static server can serve it from any path.
- * `npm run build` builds the library: one ES module per entry point, with Lit and MSW external,
+ * `npm run build` builds the library: one ES module per entry point, with Lit, MSW and eventsource-parser external,
  * so a page that loads several entries shares one Lit; the mock backend is its own entry and
  * never part of the element bundles.
  *
@@ -60,7 +60,7 @@ const library = defineConfig({
       },
     },
     rolldownOptions: {
-      external: [/^lit(\/|$)/, /^@lit\//, /^msw(\/|$)/],
+      external: [/^lit(\/|$)/, /^@lit\//, /^msw(\/|$)/, /^eventsource-parser$/],
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

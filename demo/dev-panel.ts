@@ -54,6 +54,8 @@ export function applyFaults(backend: MockBackend, state: DevPanelState): void {
   backend.faults.clear();
   if (state.latency > 0) backend.faults.add({ kind: 'latency', ms: state.latency });
   for (const f of FAULT_SWITCHES) if (state.faults.has(f.id)) backend.faults.add({ ...f.rule });
+  // A server ends the live streams of a session that ended (events.session-end); their reconnect gets the 401.
+  if (state.faults.has('auth-401')) backend.store.changes.close();
 }
 
 export interface DevPanelProps {

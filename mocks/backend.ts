@@ -49,6 +49,11 @@ export interface MockBackendOptions {
   unenforcedRules?: readonly RuleSwitch[];
   /** How often an open event stream (`GET /events`) sends a heartbeat, in ms; default 15 s. */
   heartbeatMs?: number;
+  /**
+   * False: the backend has no live updates (`GET /events` answers 404) and the elements poll, as
+   * against a server without them. Default true. Fixed when the backend is created.
+   */
+  liveUpdates?: boolean;
 }
 
 export interface MockBackend {
@@ -144,6 +149,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       allowedOrigins: [...(options.allowedOrigins ?? [])],
       rules,
       ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+      ...(options.liveUpdates === undefined ? {} : { liveUpdates: options.liveUpdates }),
     }),
   );
   return backend;

@@ -58,7 +58,7 @@ export class ChangeLog {
     return () => this.#listeners.delete(listener);
   }
 
-  /** The store was replaced: every stream on it ends. */
+  /** Ends every stream open on this log (the store was replaced, or the demo's session ended). */
   close(): void {
     for (const listener of this.#listeners) listener(null);
     this.#listeners.clear();

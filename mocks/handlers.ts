@@ -29,6 +29,8 @@ export interface HandlerContext {
   readonly rules?: RuleSwitches;
   /** How often an open event stream sends a heartbeat; default 15 s. */
   readonly heartbeatMs?: number;
+  /** False: no live updates (`GET /events` answers 404), as a server that has none. */
+  readonly liveUpdates?: boolean;
 }
 
 /** On every response: never cache personal data; let scripts on another origin read our headers. */
@@ -264,8 +266,9 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
     route(
       'get',
       '/events',
-      ({ request, user }) =>
-        new HttpResponse(
+      ({ request, user }) => {
+        if (ctx.liveUpdates === false) throw new ProblemError(404, { detail: 'Inga direktuppdateringar.' });
+        return new HttpResponse(
           eventStream({
             store: ctx.store,
             user,
@@ -275,7 +278,8 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
           }),
           // No buffering by a proxy in front (nginx reads X-Accel-Buffering).
           { headers: { 'Content-Type': 'text/event-stream', 'X-Accel-Buffering': 'no', ...NO_STORE } },
-        ),
+        );
+      },
     ),
 
     route('post', '/conversations/search', async ({ request, user }) => {

@@ -59,6 +59,16 @@ export interface ConversationChange {
 export type ChangeListener = (change: ConversationChange) => void;
 
 /**
+ * What the server's live stream (`GET /events`) says: numbers, versions and counts only, each with
+ * the event's id for resuming. `alive` is any other sign of life (a heartbeat, a `retry:`).
+ */
+export type LiveEvent =
+  | { type: 'conversation'; id: string; number: string; version: string }
+  | { type: 'notices'; id: string; count: number }
+  | { type: 'reset'; id: string }
+  | { type: 'alive' };
+
+/**
  * Everything the elements need from a backend. Elements never call `fetch`; they get an object
  * implementing this interface, as a property or from `<secure-adapter-provider>`.
  *
@@ -103,6 +113,19 @@ export interface SecureMessagesAdapter {
    * All elements sharing one adapter instance see each other's changes.
    */
   subscribe(listener: ChangeListener): () => void;
+  /**
+   * Optional: the server's live updates. Opens the stream, after the event `lastEventId` when
+   * given, calls `onEvent` for every event and sign of life, and resolves when the server ends the
+   * stream. Rejects with a typed error (NotFoundError: the server has no stream, so the elements
+   * poll) or, once `signal` aborts, with its reason. Without it the elements poll.
+   */
+  streamEvents?(onEvent: (event: LiveEvent) => void, signal: AbortSignal, lastEventId?: string): Promise<void>;
+  /**
+   * Optional: names the backend and its session, e.g. the API's absolute URL. The tabs of one
+   * origin whose adapters have the same key share one live stream, and a session that ends in one
+   * of them ends in all. Without it each tab keeps to itself.
+   */
+  readonly channelKey?: string;
   /**
    * Optional: drops whatever the adapter itself keeps about the signed-in user's data (the REST
    * adapter's attachment names). Called when the session ends (a 401, or `forgetSession`).

@@ -67,6 +67,11 @@ export class Transport {
     this.#onAuthRequired = onAuthRequired;
   }
 
+  /** The absolute URL of a path below the base URL. */
+  url(path: string): string {
+    return new URL(`${this.#baseUrl}${path}`, globalThis.location?.href).href;
+  }
+
   /** Sends one request; resolves with a 2xx response, rejects with a typed error otherwise. */
   async send(spec: RequestSpec): Promise<Response> {
     const headers = await this.#headersOf(spec);

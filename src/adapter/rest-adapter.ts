@@ -5,6 +5,7 @@ import type {
   ChangeListener,
   ConversationChange,
   DownloadedAttachment,
+  LiveEvent,
   NewConversationDraft,
   ReadOptions,
   ReplyDraft,
@@ -14,6 +15,7 @@ import type {
 import { abortable } from './abort.js';
 import { AttachmentNames } from './attachment-names.js';
 import { ChangeHub } from './change-hub.js';
+import { readEvents } from './events.js';
 import {
   isArrayOf,
   isConversation,
@@ -52,7 +54,9 @@ function conversationPath(number: string, ...below: string[]): string {
  *   then carries every request, so its auth, CSRF or tracing is never skipped) or
  *   `credentials: 'omit'` (XHR cannot leave out cookies on same-origin requests). Then fetch is
  *   used and progress is reported once, when done.
- * - Reads that no user asked for (`options.background`) carry `X-Background-Request: 1`.
+ * - Reads that no user asked for (`options.background`) carry `X-Background-Request: 1`, as does
+ *   the live stream (`streamEvents`, over the same `fetch`, so cookies, the host's headers and a
+ *   custom `fetch` carry it too; `EventSource` could do none of that).
  * - A 401 drops the attachment names it remembered (as does `forget()`).
  * - After every successful write (including an idempotent replay) subscribers are notified. A
  *   write that completes just as its signal aborts still notifies (the change happened), then
@@ -167,6 +171,17 @@ export class RestAdapter implements SecureMessagesAdapter {
 
   subscribe(listener: ChangeListener): () => void {
     return this.#changes.subscribe(listener);
+  }
+
+  get channelKey(): string {
+    return this.#transport.url('');
+  }
+
+  streamEvents(onEvent: (event: LiveEvent) => void, signal: AbortSignal, lastEventId?: string): Promise<void> {
+    const headers: Record<string, string> = { Accept: 'text/event-stream' };
+    if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
+    const spec: RequestSpec = { method: 'GET', path: '/events', signal, write: false, background: true, headers };
+    return this.#call(spec, (response) => readEvents(response, onEvent, signal));
   }
 
   /** Drops the attachment names remembered for `downloadAttachment` (the session ended). */

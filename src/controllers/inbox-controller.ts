@@ -77,6 +77,10 @@ export class InboxController extends LoadController<Args, SearchResult> {
       changed: () => {
         if (!this.signedOut) this.run(true);
       },
+      // The live stream told of a change (a new conversation, a status, an assignee) elsewhere.
+      live: (news) => {
+        if (news.type !== 'live' && news.type !== 'notices' && !this.signedOut) this.run(true);
+      },
     });
     this.#options = options;
     this.#filters = new InboxFilters(host, this.#applied.filters, (filters) => {

@@ -74,6 +74,7 @@ export class NoticeCountController implements ReactiveController {
   readonly #poller = new Poller({
     interval: () => this.#pollInterval,
     poll: () => void this.#refresh(true),
+    paused: () => this.#session.live,
   });
 
   #count: number | undefined = undefined;
@@ -89,7 +90,14 @@ export class NoticeCountController implements ReactiveController {
       ended: () => this.#signedOut(),
       resumed: () => void this.refresh(),
       authRequired: () => options.onAuthRequired?.(),
-      changed: () => void this.#refresh(true),
+      // With a healthy live stream the server tells the new count itself.
+      changed: () => {
+        if (!this.#session.live) void this.#refresh(true);
+      },
+      live: (news) => {
+        if (news.type === 'notices') this.#show(news.count);
+        else if (news.type === 'reset') void this.#refresh(true);
+      },
     });
     const timeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
     this.#requestTimeoutMs =
@@ -181,13 +189,7 @@ export class NoticeCountController implements ReactiveController {
       const count = await adapter.getNoticeCount(request.signal, { background });
       if (request !== this.#request) return;
       if (!(Number.isInteger(count) && count >= 0)) throw new TypeError('The notice count is not a count.');
-      const previous = this.#lastLoaded;
-      this.#count = count;
-      this.#lastLoaded = count;
-      this.#status = 'ready';
-      this.#error = undefined;
-      this.#session.settled();
-      if (count !== previous) this.#options.onCountChange?.(count, previous);
+      this.#show(count);
     } catch (error) {
       if (request !== this.#request) return; // aborted or superseded: not an error of ours
       this.#count = undefined;
@@ -204,6 +206,19 @@ export class NoticeCountController implements ReactiveController {
         this.#host.requestUpdate();
       }
     }
+  }
+
+  /** A count the server gave, by answer or by the live stream. */
+  #show(count: number): void {
+    if (this.#adapter === undefined || this.#session.signedOut) return;
+    const previous = this.#lastLoaded;
+    this.#count = count;
+    this.#lastLoaded = count;
+    this.#status = 'ready';
+    this.#error = undefined;
+    this.#session.settled();
+    if (count !== previous) this.#options.onCountChange?.(count, previous);
+    this.#host.requestUpdate();
   }
 
   #syncAdapter(): void {

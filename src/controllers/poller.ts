@@ -11,6 +11,8 @@
  * - `stop()` (e.g. when the session ends on a 401) cancels what is scheduled; nothing polls until
  *   the owner settles a request again.
  * - A new interval reaches it in one way: the owner calls `restart()`, which counts afresh.
+ * - While `paused()` (the live stream is healthy) a poll that falls due is skipped, so polling
+ *   takes over within one interval of the stream's end.
  */
 
 /** The most the interval grows after failures in a row. */
@@ -21,6 +23,8 @@ export interface PollerOptions {
   interval: () => number;
   /** A poll fell due. */
   poll: () => void;
+  /** While true, a poll that falls due is skipped and the next counted from then (live updates). */
+  paused?: () => boolean;
 }
 
 function isHidden(): boolean {
@@ -109,8 +113,7 @@ export class Poller {
     const remaining = Math.max(0, this.#dueAt - performance.now());
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      this.#dueAt = null;
-      this.#options.poll();
+      this.#due();
     }, remaining);
   }
 
@@ -126,8 +129,12 @@ export class Poller {
       return;
     }
     // Nothing scheduled: polling is off, a request is under way, or the session ended.
-    if (this.#dueAt === null) return;
-    this.#dueAt = null;
-    this.#options.poll();
+    if (this.#dueAt !== null) this.#due();
   };
+
+  #due(): void {
+    this.#dueAt = null;
+    if (this.#options.paused?.()) this.settled(true);
+    else this.#options.poll();
+  }
 }

@@ -1,6 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { ChangeListener, SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isErrorKind } from '../adapter/errors.js';
+import { liveFor, type LiveListener } from './live.js';
 import { sessionFor, type AdapterSession, type SessionEvent } from './session.js';
 
 /** What a controller does when its adapter's session changes (session.ts), and when it hears of a change. */
@@ -17,6 +18,8 @@ export interface SessionLinkOptions {
   authRequired?: () => void;
   /** The adapter reported a change to a conversation (`adapter.subscribe`) while the host is on the page. */
   changed?: ChangeListener;
+  /** The live stream told of a change, or became (un)healthy (live.ts), while the host is on the page. */
+  live?: LiveListener;
 }
 
 /**
@@ -69,6 +72,11 @@ export class SessionLink implements ReactiveController {
     return this.#session?.signedOut ?? false;
   }
 
+  /** The live stream is healthy: no need to poll. */
+  get live(): boolean {
+    return this.#adapter !== undefined && liveFor(this.#adapter).live;
+  }
+
   /**
    * A call failed: when with a 401 while the session was on, tells the host (once, until
    * `settled()`) and ends the session for every element on the adapter. True for any 401.
@@ -114,12 +122,15 @@ export class SessionLink implements ReactiveController {
     this.#adapter = adapter;
     this.#session = adapter && sessionFor(adapter);
     if (!adapter || !this.#session) return;
-    const { changed } = this.#options;
+    const { changed, live = () => undefined } = this.#options;
     const session = this.#session.subscribe((event) => this.#onEvent(event));
     const changes = changed && adapter.subscribe(changed);
+    // Every element keeps the channel open, so that a session ending in another tab reaches it.
+    const stream = liveFor(adapter).subscribe(live);
     this.#unsubscribe = () => {
       session();
       changes?.();
+      stream();
     };
   }
 

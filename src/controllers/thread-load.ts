@@ -51,8 +51,10 @@ type Args = [SecureMessagesAdapter | undefined, string];
  * - A newer number aborts the older load, and an answer for an older number never replaces a
  *   newer one (load-controller.ts).
  * - The conversation stays on screen while it is refreshed. Refreshes come from polling every
- *   `pollInterval` seconds (paused while the tab is hidden; on return it refreshes at once), from
- *   the adapter's change notifications for this number, and after every failed write.
+ *   `pollInterval` seconds (paused while the tab is hidden, on return it refreshes at once, and
+ *   skipped while the live stream is healthy), from the live stream when this conversation's
+ *   version moved, from the adapter's change notifications for this number, and after every
+ *   failed write.
  * - A write's answer is the newest state there is (`apply`): a refresh that started before it is
  *   dropped, so a slow old answer never overwrites it.
  * - Reading never changes the conversation's status: this only ever GETs it.
@@ -72,6 +74,7 @@ export class ThreadLoad extends LoadController<Args, Loaded, ThreadHost> {
   readonly #poller = new Poller({
     interval: () => this.host.pollInterval,
     poll: () => this.refresh(),
+    paused: () => this.session.live,
   });
 
   constructor(host: ThreadHost, options: ThreadOptions) {
@@ -84,6 +87,16 @@ export class ThreadLoad extends LoadController<Args, Loaded, ThreadHost> {
       },
       changed: (change) => {
         if (change.number === this.#number) this.refresh();
+      },
+      // The live stream: read again only when this conversation's version moved.
+      live: (news) => {
+        if (
+          news.type === 'reset' ||
+          (news.type === 'conversation' &&
+            news.number === this.#number &&
+            news.version !== this.#conversation?.version)
+        )
+          this.refresh();
       },
     });
     this.#options = options;

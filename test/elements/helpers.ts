@@ -58,7 +58,8 @@ async function mockAnswers(): Promise<boolean> {
  * no controlled clients and unregistered itself; then the worker is started once more.
  */
 export function useMockBackend(options: MockBackendOptions = {}): MockBackendFixture {
-  const settings: MockBackendOptions = { seed: 7, size: 60, now: NOW, ...options };
+  // Without live updates unless a test asks for them: most tests here are about polling and count requests.
+  const settings: MockBackendOptions = { seed: 7, size: 60, now: NOW, liveUpdates: false, ...options };
   const backend = createMockBackend(settings);
   const workers: SetupWorker[] = [];
   before(async () => {
