@@ -251,6 +251,6 @@ export class RestAdapter implements SecureMessagesAdapter {
 /** Creates the REST adapter (see `RestAdapter`). */
 export function createRestAdapter(
   options: RestAdapterOptions,
-): SecureMessagesAdapter & { readonly changes: ChangeHub } {
+): SecureMessagesAdapter & Pick<RestAdapter, 'changes' | 'channelKey' | 'streamEvents'> {
   return new RestAdapter(options);
 }
