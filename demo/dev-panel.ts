@@ -1,6 +1,7 @@
 /**
  * The developer panel of the demo: who is signed in (Visa som), how much data the mock backend
- * holds, how slow it is, and which faults it injects. Everything acts on the one in-memory backend.
+ * holds, how slow it is, which faults it injects, and whether the elements are on the live stream
+ * or polling. Everything acts on the one in-memory backend.
  */
 import { html, type TemplateResult } from 'lit';
 import type { FaultRule, MockBackend } from '../mocks/index.js';
@@ -33,6 +34,11 @@ export const FAULT_SWITCHES: readonly { id: string; label: string; rule: FaultRu
   },
   { id: 'auth-401', label: '401 Utloggad på allt', rule: { kind: 'status', status: 401 } },
   {
+    id: 'events-cut',
+    label: 'Direktuppdateringar avbrutna (GET /events 503)',
+    rule: { kind: 'status', status: 503, match: { method: 'GET', path: '/events' } },
+  },
+  {
     id: 'upload-413',
     label: '413 Filen för stor vid skicka',
     rule: {
@@ -54,12 +60,15 @@ export function applyFaults(backend: MockBackend, state: DevPanelState): void {
   backend.faults.clear();
   if (state.latency > 0) backend.faults.add({ kind: 'latency', ms: state.latency });
   for (const f of FAULT_SWITCHES) if (state.faults.has(f.id)) backend.faults.add({ ...f.rule });
-  // A server ends the live streams of a session that ended (events.session-end); their reconnect gets the 401.
-  if (state.faults.has('auth-401')) backend.store.changes.close();
+  // Open live streams end: a server ends those of a session that ended (events.session-end), and a
+  // cut stream is cut now. Their reconnect meets the fault.
+  if (state.faults.has('auth-401') || state.faults.has('events-cut')) backend.store.changes.close();
 }
 
 export interface DevPanelProps {
   state: DevPanelState;
+  /** The elements hear of changes over the live stream (else they poll). */
+  live: boolean;
   changeSize: (size: number) => void;
   changeLatency: (ms: number) => void;
   toggleFault: (id: string, on: boolean) => void;
@@ -70,6 +79,10 @@ export function renderDevPanel(p: DevPanelProps): TemplateResult {
   return html`<details class="dev-panel">
     <summary>Utvecklarpanel (mock-backend)</summary>
     <div class="dev-grid">
+      <p role="status">
+        Uppdateringar:
+        ${p.live ? 'direkt, över strömmen (GET /events)' : 'hämtas med jämna mellanrum (strömmen saknas)'}
+      </p>
       <p class="dev-field">
         <label for="dev-size">Antal konversationer</label>
         <select

@@ -10,6 +10,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { createRestAdapter, type SecureMessagesAdapter } from '../src/adapter/index.js';
 import { forgetSession } from '../src/index.js';
+import { liveFor } from '../src/controllers/live.js';
 import type { User } from '../src/domain/index.js';
 import '../src/define/secure-adapter-provider.js';
 import '../src/define/notice-badge.js';
@@ -42,11 +43,14 @@ function hrefOf(page: Page): string {
   return page === 'messages' ? `?${PAGE_PARAM}=${MESSAGES_PAGE}` : './';
 }
 
+const PAGE_BACKEND = `in-page mock ${Math.random().toString(36).slice(2)}`;
+
 /** A new adapter per signed-in user: drafts and remembered filters belong to one user's session. */
 function newAdapter(): SecureMessagesAdapter {
   return REAL_API_BASE_URL
     ? createRestAdapter({ baseUrl: REAL_API_BASE_URL, credentials: 'include' })
-    : createRestAdapter({ baseUrl: MOCK_BASE_URL });
+    : // Each tab's in-page backend is its own: its live stream and sessions are not shared.
+      createRestAdapter({ baseUrl: MOCK_BASE_URL, channelKey: PAGE_BACKEND });
 }
 
 async function loadUser(): Promise<void> {
@@ -246,7 +250,16 @@ function messagesPage(): TemplateResult {
     <secure-messages></secure-messages>`;
 }
 
+/** The adapter whose live channel the developer panel reports on, and the end of that watch. */
+let watched: SecureMessagesAdapter | undefined;
+let unwatch = () => {};
+
 function show(): void {
+  if (adapter !== watched) {
+    unwatch();
+    watched = adapter;
+    unwatch = liveFor(adapter).subscribe((news) => news.type === 'live' && show());
+  }
   const page = pageFromUrl();
   document.title = `${page === 'messages' ? 'Säkra meddelanden' : 'Startsida'} – Nya KPA Direkt (demo)`;
   render(
@@ -259,6 +272,7 @@ function show(): void {
         backend
           ? renderDevPanel({
               state: dev,
+              live: liveFor(adapter).live,
               changeSize: (size) => {
                 dev = { ...dev, size };
                 resetBackend();

@@ -35,6 +35,12 @@ export { BACKGROUND_HEADER } from './request.js';
 export interface RestAdapterOptions extends TransportOptions {
   /** Share one hub between adapters, or notify it from elsewhere; default a new hub per adapter. */
   changes?: ChangeHub;
+  /**
+   * Tabs whose adapters have the same key share one live stream and one session end
+   * (`SecureMessagesAdapter.channelKey`); default the API's absolute URL. A page whose backend is
+   * its own (a mock in the page) gives a key of its own.
+   */
+  channelKey?: string;
 }
 
 /** The path of a conversation, or of something below it. */
@@ -68,10 +74,12 @@ export class RestAdapter implements SecureMessagesAdapter {
   readonly #transport: Transport;
   readonly #changes: ChangeHub;
   readonly #attachmentNames = new AttachmentNames();
+  readonly channelKey: string;
 
   constructor(options: RestAdapterOptions) {
     this.#transport = new Transport(options, () => this.forget());
     this.#changes = options.changes ?? new ChangeHub();
+    this.channelKey = options.channelKey ?? this.#transport.url('');
   }
 
   /** The hub this adapter notifies. */
@@ -171,10 +179,6 @@ export class RestAdapter implements SecureMessagesAdapter {
 
   subscribe(listener: ChangeListener): () => void {
     return this.#changes.subscribe(listener);
-  }
-
-  get channelKey(): string {
-    return this.#transport.url('');
   }
 
   streamEvents(onEvent: (event: LiveEvent) => void, signal: AbortSignal, lastEventId?: string): Promise<void> {

@@ -108,8 +108,10 @@ describe('REST adapter: the live stream (GET /events)', () => {
     expect(heard).to.have.length(1);
   });
 
-  it('names its channel by the API’s absolute URL', () => {
+  it('names its channel by the API’s absolute URL, unless told otherwise', () => {
     const { adapter } = adapterWith(() => streamOf([]));
     expect(adapter.channelKey).to.equal(new URL('/api/live/v1', location.href).href);
+    // A page with a backend of its own (a mock in the page) names its own.
+    expect(createRestAdapter({ baseUrl: '/api', channelKey: 'this tab' }).channelKey).to.equal('this tab');
   });
 });

@@ -111,6 +111,19 @@ test('the built demo works from a static server under a sub-path', async ({ page
     await checkView(page, 'the start page');
   });
 
+  await test.step('the developer panel tells stream from polling, and cutting the stream falls back and returns', async () => {
+    const updates = page.getByRole('status').filter({ hasText: 'Uppdateringar:' });
+    const cut = page.getByLabel('Direktuppdateringar avbrutna (GET /events 503)');
+    await panel.click();
+    await expect(updates).toContainText('direkt, över strömmen', { timeout: 15_000 });
+    await cut.check();
+    await expect(updates).toContainText('hämtas med jämna mellanrum');
+    await cut.uncheck();
+    // The next attempt, after the back-off (1, 2, 5 s …), finds the stream again.
+    await expect(updates).toContainText('direkt, över strömmen', { timeout: 30_000 });
+    await panel.click();
+  });
+
   await test.step('feature page lists conversations', async () => {
     await menuEntry.click();
     await expect(page.getByRole('heading', { name: 'Säkra meddelanden', level: 1 })).toBeVisible();
