@@ -9,6 +9,8 @@
  *   (404), the stream breaks, stays silent (65 s, twice the contract's heartbeat bound and more)
  *   or sends nothing at all within 5 s (a proxy that buffers it), they poll as before, and the
  *   leader tries again after 1, 2, 5, 15, then every 60 s (10 minutes after a 404).
+ * - Polling the notice count, one tab's answer serves all: it is shared, and a badge that heard a
+ *   count within its interval skips its own poll.
  * - A session that ends in one tab (a 401, `forgetSession`) ends in every tab at once, hidden ones
  *   included; each tab resumes with its own Försök igen.
  * - Nothing personal crosses the channel: event ids, message numbers, versions and counts only.
@@ -20,8 +22,14 @@ import type { LiveEvent, SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isErrorKind } from '../adapter/errors.js';
 import { sessionFor, type AdapterSession } from './session.js';
 
-/** What an element hears: an event of the stream, or that the stream is (no longer) healthy. */
-export type LiveNews = Exclude<LiveEvent, { type: 'alive' }> | { type: 'live'; live: boolean };
+/**
+ * What an element hears: an event of the stream, a notice count another element asked for (shared
+ * so that one poll serves every tab), or that the stream is (no longer) healthy.
+ */
+export type LiveNews =
+  | Exclude<LiveEvent, { type: 'alive' }>
+  | { type: 'notices'; count: number }
+  | { type: 'live'; live: boolean };
 export type LiveListener = (news: LiveNews) => void;
 
 /** What tabs tell each other. */
@@ -90,6 +98,11 @@ export class LiveChannel {
       clearTimeout(this.#linger);
       this.#linger = setTimeout(() => this.#stop(), LINGER_MS);
     };
+  }
+
+  /** Tells every element, in this tab and the others, a notice count this tab was given. */
+  share(count: number): void {
+    this.#tell({ type: 'notices', count }, true);
   }
 
   /** Closes the current stream (the leader reconnects after its back-off); for the developer panel. */
@@ -192,7 +205,7 @@ export class LiveChannel {
 
   /** An event for this tab's elements; `share`: for the other tabs too. */
   #tell(news: LiveNews, share: boolean): void {
-    if (news.type !== 'live') this.#lastId = news.id;
+    if ('id' in news) this.#lastId = news.id;
     if (share) this.#post(news);
     for (const listener of [...this.#listeners]) listener(news);
   }

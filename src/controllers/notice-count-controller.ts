@@ -95,7 +95,13 @@ export class NoticeCountController implements ReactiveController {
         if (!this.#session.live) void this.#refresh(true);
       },
       live: (news) => {
-        if (news.type === 'notices') this.#show(news.count);
+        if (news.type === 'notices') {
+          this.#show(news.count);
+          // Another element (another tab) just asked: the next poll is one interval away again,
+          // a little more at random, so that of tabs that asked at once one soon asks for all.
+          if (this.#request === undefined && !this.#session.signedOut)
+            this.#poller.settled(true, this.#pollInterval * (1 + Math.random() / 4));
+        }
         else if (news.type === 'reset') void this.#refresh(true);
       },
     });
@@ -190,6 +196,7 @@ export class NoticeCountController implements ReactiveController {
       if (request !== this.#request) return;
       if (!(Number.isInteger(count) && count >= 0)) throw new TypeError('The notice count is not a count.');
       this.#show(count);
+      this.#session.shareCount(count);
     } catch (error) {
       if (request !== this.#request) return; // aborted or superseded: not an error of ours
       this.#count = undefined;

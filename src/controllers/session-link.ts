@@ -77,6 +77,11 @@ export class SessionLink implements ReactiveController {
     return this.#adapter !== undefined && liveFor(this.#adapter).live;
   }
 
+  /** Tells every element of every tab on the adapter a notice count the server gave. */
+  shareCount(count: number): void {
+    if (this.#adapter) liveFor(this.#adapter).share(count);
+  }
+
   /**
    * A call failed: when with a 401 while the session was on, tells the host (once, until
    * `settled()`) and ends the session for every element on the adapter. True for any 401.

@@ -113,3 +113,43 @@ describe('live updates over the stream', function () {
     expect(calls.filter((c) => c === 'getConversation')).to.have.length(1);
   });
 });
+
+describe('polling the notice count, one tab serves every tab', () => {
+  beforeEach(() => setVisibility('visible'));
+  afterEach(() => restoreVisibility());
+
+  /** The one backend's count, which grows with every question. */
+  let count = 0;
+
+  /** A tab's adapter on the one backend (the same channel key), counting its polls. */
+  function tabAdapter(key: string) {
+    let polls = 0;
+    const adapter = {
+      channelKey: key,
+      getNoticeCount: () => {
+        polls++;
+        return Promise.resolve(++count);
+      },
+      subscribe: () => () => undefined,
+    } as unknown as SecureMessagesAdapter;
+    return { adapter, polls: () => polls };
+  }
+
+  it('a badge that heard another tab’s count within its interval does not ask itself', async () => {
+    const key = `test ${crypto.randomUUID()}`;
+    const a = tabAdapter(key);
+    const b = tabAdapter(key);
+    const badgeA = await fixture<NoticeBadge>(
+      html`<notice-badge href="/sm" .pollInterval=${0.4} .adapter=${a.adapter}></notice-badge>`,
+    );
+    const badgeB = await fixture<NoticeBadge>(
+      html`<notice-badge href="/sm" .pollInterval=${0.4} .adapter=${b.adapter}></notice-badge>`,
+    );
+    await eventually(() => a.polls() + b.polls() >= 12, 'the badges polled');
+    // Both show the newest count there is, whoever asked for it.
+    await eventually(() => badgeA.count === count && badgeB.count === count, 'both show the newest count');
+    // One tab asked nearly every time (each badge asks once on its own at the start).
+    const [most, least] = [a.polls(), b.polls()].sort((x, y) => y - x);
+    expect(least, `polls ${a.polls()} and ${b.polls()}`).to.be.below(most! / 2);
+  });
+});
