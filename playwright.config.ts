@@ -5,6 +5,8 @@
 //   table-semantics  the list stacked at 320 px is still a table, in Chromium and WebKit (under Xvfb)
 //   demo             dist-demo/ under a sub-path of a plain static server: journeys, axe, Tab order
 //   demo-csp         dist-demo/ under a strict CSP with Trusted Types: journeys, nothing personal kept
+//   live             the demo built against the mock server over HTTP, in two browser contexts:
+//                    live updates, one stream for five tabs, fallback and return, sign-out
 //   examples         the README examples against dist/
 //   consumer         the packed tarball in a fresh project: strict React 19 types, Chromium, npm audit
 // Each needs its build first: `npm run build` (examples, consumer), `npm run build-storybook`
@@ -38,6 +40,8 @@ const PROJECTS: { name: string; server?: keyof typeof SERVERS; fullyParallel?: b
   { name: 'table-semantics', server: 'storybook' },
   { name: 'demo', server: 'demo' },
   { name: 'demo-csp', server: 'demoCsp' },
+  // Starts its own mock server and builds the demo against it.
+  { name: 'live' },
   { name: 'examples', server: 'root', fullyParallel: false },
   { name: 'consumer' },
 ];

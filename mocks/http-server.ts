@@ -45,6 +45,8 @@ export interface MockHttpServerOptions {
   unenforcedRules?: readonly RuleSwitch[];
   /** How often an open event stream sends a heartbeat, in ms; default 15 s. */
   heartbeatMs?: number;
+  /** Told of every request, CORS preflights included, with its session's user (for tests and measurements). */
+  onRequest?: (request: { method: string; path: string; userId: string | null }) => void;
 }
 
 export interface MockHttpServer {
@@ -55,6 +57,8 @@ export interface MockHttpServer {
   readonly backend: MockBackend;
   /** Number of live sessions. */
   sessionCount(): number;
+  /** Number of open event streams (`GET /events`). */
+  streamCount(): number;
   close(): Promise<void>;
 }
 
@@ -252,6 +256,8 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
   const handle = async (req: IncomingMessage, res: ServerResponse, own: string) => {
     const url = new URL(req.url ?? '/', own);
     const method = (req.method ?? 'GET').toUpperCase();
+    const userId = sessions.get(cookieValue(req.headers.cookie, SESSION_COOKIE) ?? '')?.userId ?? null;
+    options.onRequest?.({ method, path: url.pathname, userId });
     if (url.pathname === '/dev/sign-in') {
       if (method === 'GET') return signInPage(res);
       if (method === 'POST') return signIn(req, res, own);
@@ -406,6 +412,7 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
     baseUrl: `${serverOrigin}${basePath}`,
     backend,
     sessionCount: () => sessions.size,
+    streamCount: () => [...streams.values()].reduce((n, ends) => n + ends.size, 0),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
