@@ -1,13 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, waitFor } from 'storybook/test';
 import { MOCK_USER_IDS } from '../mocks/index.js';
 import '../src/define/notice-badge.js';
 import {
   NOTICE_BADGE_ANNOUNCE,
   NOTICE_BADGE_APPEARANCES,
 } from '../src/elements/notice-badge/notice-badge.js';
-import { storyAdapter as adapter, storyBackend as backendWith, tokenArgTypes } from './support.js';
+import {
+  accessibleName,
+  findByRole,
+  storyAdapter as adapter,
+  storyBackend as backendWith,
+  streamLive,
+  tokenArgTypes,
+  tr,
+} from './support.js';
 
 /**
  * `<notice-badge>`: the number of conversations needing attention (*Nytt meddelande*, *Svar
@@ -160,7 +169,8 @@ export const ZeroShown: Story = {
   render: () => bothPlaces(),
 };
 
-const loadingBackend = backendWith({}, (b) =>
+// A server without live updates, whose count request hangs (a stream would bring the count).
+const loadingBackend = backendWith({ liveUpdates: false }, (b) =>
   b.faults.add({ kind: 'hang', match: { path: '/notices/count' } }),
 );
 /** The first count never arrives: no number, and its space is kept. */
@@ -169,7 +179,7 @@ export const Loading: Story = {
   render: () => bothPlaces(),
 };
 
-const errorBackend = backendWith({}, (b) =>
+const errorBackend = backendWith({ liveUpdates: false }, (b) =>
   b.faults.add({ kind: 'status', status: 503, match: { path: '/notices/count' } }),
 );
 /** The server fails: no number, the link still works, the next poll tries again. */
@@ -185,6 +195,52 @@ export const CaseOfficer: Story = {
   name: 'Case officer',
   parameters: { msw: { handlers: officerBackend.handlers } },
   render: () => bothPlaces(),
+};
+
+const liveBackend = backendWith();
+/** The badge's accessible name for a count of two or more, in the active locale. */
+const countName = (count: number) =>
+  // The text after the number is the translation's source without its placeholder.
+  `${tr('Säkra meddelanden')}, ${count}${tr(' ärenden att hantera')}`;
+/**
+ * Live updates: the badge hears of changes over the server's event stream (`GET /events`), with
+ * polling effectively off (`poll-interval="3600"`). The play function waits for the first count,
+ * then a KPA case officer answers one of the employer's Skickat conversations in the mock backend
+ * (as from another browser): the count rises by one without a poll (and the increase is announced).
+ */
+export const LiveUpdate: Story = {
+  name: 'Live update (KPA answers)',
+  parameters: { msw: { handlers: liveBackend.handlers } },
+  // Every visit starts from the seed.
+  beforeEach: () => liveBackend.reset(),
+  render: () =>
+    html`<div>
+      ${startPage(
+        html`<notice-badge
+          href="#sakra-meddelanden"
+          poll-interval="3600"
+          .adapter=${adapter()}
+        ></notice-badge>`,
+      )}
+    </div>`,
+  play: async ({ canvasElement }) => {
+    const link = await findByRole(canvasElement, 'link', new RegExp(`^${tr('Säkra meddelanden')}, \\d+ `));
+    const before = Number(/, (\d+) /.exec(accessibleName(link))![1]);
+    await streamLive(canvasElement.querySelector('notice-badge')!);
+    const { store } = liveBackend;
+    const employer = liveBackend.currentUser();
+    const officer = liveBackend.users.find((u) => u.id === MOCK_USER_IDS.officer)!;
+    const number = store.records().find((r) => r.summary.status === 'sent' && store.isVisible(employer, r))!
+      .summary.number;
+    store.reply(
+      officer,
+      number,
+      { body: 'Tack, vi har tagit emot underlaget.', files: [] },
+      `story-live-${number}`,
+    );
+    await expect(store.noticeCount(employer)).toBe(before + 1);
+    await waitFor(() => expect(accessibleName(link)).toBe(countName(before + 1)), { timeout: 10_000 });
+  },
 };
 
 const playgroundBackend = backendWith();

@@ -1,13 +1,22 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { MOCK_USER_IDS, sampleFileBytes, type MockBackend } from '../mocks/index.js';
 import type { ConversationRecord } from '../mocks/store.js';
 import type { SecureMessagesAdapter } from '../src/adapter/adapter.js';
 import type { Conversation, Status, User } from '../src/domain/index.js';
 import '../src/define/secure-thread.js';
-import { findByRole, findByText, storyAdapter, storyBackend, tokenArgTypes } from './support.js';
+import {
+  detailOf,
+  findByRole,
+  findByText,
+  storyAdapter,
+  storyBackend,
+  streamLive,
+  tokenArgTypes,
+  tr,
+} from './support.js';
 
 /**
  * `<secure-thread>` in each of its states, every story on its own mock backend (MSW) and with a
@@ -274,6 +283,36 @@ export const TakeOverDialog: Story = {
     await userEvent.click(await findByRole(canvasElement, 'button', 'Jag tar över ärendet'));
     await findByRole(canvasElement, 'button', 'Ja, ta över ärendet');
     await findByRole(canvasElement, 'button', 'Avbryt');
+  },
+};
+
+const live = statusStory('sent');
+const LIVE_ANSWER = 'Tack för underlaget. Vi har räknat om pensionen och skickar beslutet inom kort.';
+/**
+ * Live updates: the open conversation hears of changes over the server's event stream
+ * (`GET /events`); polling is off. The play function waits until the stream is up, then the KPA
+ * case officer answers in the mock backend (as from another browser): the answer appears at the end
+ * of the conversation and Status becomes Svar inkommit, without a poll.
+ */
+export const LiveUpdate: Story = {
+  name: 'Live update (KPA answers)',
+  parameters: { msw: { handlers: live.backend.handlers } },
+  // Every visit starts from the seed, and the answer is stamped at the story's date.
+  beforeEach: () => live.backend.reset(),
+  render: () => thread(live.number),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(detailOf(canvasElement, 'Status')).toBe(tr('Skickat')), { timeout: 10_000 });
+    await streamLive(canvasElement.querySelector('secure-thread')!);
+    live.backend.store.reply(
+      userOf(live.backend, MOCK_USER_IDS.officer),
+      live.number,
+      { body: LIVE_ANSWER, files: [] },
+      'story-live-answer',
+    );
+    await findByText(canvasElement, LIVE_ANSWER);
+    await waitFor(() => expect(detailOf(canvasElement, 'Status')).toBe(tr('Svar inkommit')), {
+      timeout: 10_000,
+    });
   },
 };
 

@@ -2,6 +2,7 @@
 import { createMockBackend, type MockBackend, type MockBackendOptions } from '../mocks/index.js';
 import { createRestAdapter } from '../src/adapter/rest-adapter.js';
 import type { SecureMessagesAdapter } from '../src/adapter/adapter.js';
+import { liveFor } from '../src/controllers/live.js';
 import manifest from '../custom-elements.json';
 import { getLocale } from '../src/localization/index.js';
 import englishXliff from '../xliff/en.xlf?raw';
@@ -234,6 +235,32 @@ export async function findByText<T extends HTMLElement = HTMLElement>(
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`No visible ${role ?? 'element'} with text ${String(text)} in the story`);
+}
+
+/**
+ * The value (`dd`) of a term (`dt`, a Swedish UI text looked for in the active locale) in a
+ * description list of the story, as read; undefined while there is none.
+ */
+export function detailOf(root: ParentNode, term: string): string | undefined {
+  const clean = (el: Element) => readText(el).replace(/\s+/g, ' ').trim();
+  for (const el of everyElement(root)) {
+    if (el.localName !== 'dt' || !visible(el) || clean(el) !== tr(term)) continue;
+    const value = el.nextElementSibling;
+    if (value?.localName === 'dd') return clean(value);
+  }
+  return undefined;
+}
+
+/**
+ * Waits (up to 10 s) until the live stream (`GET /events`) of the element's adapter is healthy, so
+ * that a change made now in the story's mock backend reaches the element over the stream.
+ */
+export async function streamLive(el: { adapter?: SecureMessagesAdapter | undefined }): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (el.adapter && liveFor(el.adapter).live) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('The live stream of the story did not become healthy');
 }
 
 /** The element that has focus, through shadow roots. */
