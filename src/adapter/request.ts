@@ -55,6 +55,13 @@ export class Transport {
   /** The host gave its own fetch: use it for uploads too. */
   readonly #customFetch: boolean;
   readonly #onAuthRequired: () => void;
+  /**
+   * `no-store` for an API on the page's own origin; for one on another origin the default: a
+   * browser preflights every request of another cache mode again, whatever the preflight's
+   * `Access-Control-Max-Age` (Chromium does), and the contract's `cache.no-store` keeps the
+   * answers out of the cache all the same.
+   */
+  readonly #cache: RequestCache;
 
   /** `onAuthRequired` runs on every 401, before the call rejects. */
   constructor(options: TransportOptions, onAuthRequired: () => void) {
@@ -65,6 +72,8 @@ export class Transport {
     this.#fetch = custom ?? ((input, init) => fetch(input, init));
     this.#customFetch = custom !== undefined;
     this.#onAuthRequired = onAuthRequired;
+    const page = globalThis.location?.origin;
+    this.#cache = page === undefined || new URL(this.url(''), page).origin === page ? 'no-store' : 'default';
   }
 
   /** The absolute URL of a path below the base URL. */
@@ -111,7 +120,7 @@ export class Transport {
         headers,
         body: spec.json !== undefined ? JSON.stringify(spec.json) : spec.form,
         credentials: this.#credentials,
-        cache: 'no-store',
+        cache: this.#cache,
         signal: spec.signal,
       });
     } catch (error) {

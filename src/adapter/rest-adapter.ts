@@ -51,7 +51,11 @@ function conversationPath(number: string, ...below: string[]): string {
 /**
  * The REST adapter: the HTTP contract of `api/openapi.yaml` over `fetch`.
  *
- * - Every request is sent with `cache: 'no-store'` and the configured `credentials`.
+ * - Every request is sent with the configured `credentials`, and with `cache: 'no-store'` when the
+ *   API is on the page's origin. On another origin the cache mode is the default, so that the
+ *   browser reuses a CORS preflight within its `Access-Control-Max-Age` (with `no-store` it asks
+ *   again before every request); the server's `Cache-Control: no-store` (rule `cache.no-store`)
+ *   keeps every answer out of the browser's cache.
  * - Searches are POSTed as JSON; no search text or message text is ever put in a URL.
  * - Sends are multipart with an `Idempotency-Key`; assignment writes and close carry
  *   `If-Match: "<version>"`. A conversation's `version` is taken from the response's `ETag`.

@@ -301,6 +301,19 @@ describe('REST adapter', () => {
       expect(inits[0].signal).to.be.instanceOf(AbortSignal);
     });
 
+    it('an API on another origin: the default cache mode, so the browser reuses its CORS preflight', async () => {
+      const inits: RequestInit[] = [];
+      const a = createRestAdapter({
+        baseUrl: 'https://api.example/v1',
+        fetch: (_input, init) => {
+          inits.push(init ?? {});
+          return Promise.resolve(HttpResponse.json({ count: 1 }));
+        },
+      });
+      expect(await a.getNoticeCount(signal())).to.equal(1);
+      expect(inits[0].cache).to.equal('default');
+    });
+
     it('accepts an absolute base URL with a trailing slash and an async headers hook', async () => {
       let token: string | null = null;
       worker.use(
