@@ -184,6 +184,8 @@ describe('accessibility sweep', function () {
       for (const view of views) {
         it(`${view.name} at ${width} px: no horizontal page scroll`, async () => {
           await setViewport({ width, height: 800 });
+          // Firefox resizes after the command has returned: measure only at the asked-for width.
+          await eventually(() => window.innerWidth === width, `viewport never reached ${width} px`);
           await show(view);
           expect(document.documentElement.scrollWidth).to.be.at.most(width);
         });
