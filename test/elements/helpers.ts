@@ -14,6 +14,16 @@ import { createRestAdapter } from '../../src/adapter/rest-adapter.js';
 import type { SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 
 export const BASE_URL = '/api/secure-messages/v1';
+let testChannel = '';
+/**
+ * The channel key of this test's adapters: they share a channel, as a browser's tabs do, but not
+ * with an earlier test's, whose channel may linger a moment (or a page that a runner keeps alive
+ * beside this one), so that no session end and no stream crosses from one test to the next.
+ */
+export const channelKey = (): string => testChannel;
+beforeEach(() => {
+  testChannel = `tests ${crypto.randomUUID()}`;
+});
 export const NOW = new Date('2026-03-02T09:00:00Z');
 
 export interface MockBackendFixture {
@@ -73,7 +83,7 @@ export function useMockBackend(options: MockBackendOptions = {}): MockBackendFix
   after(() => {
     for (const worker of workers) worker.stop();
   });
-  return { backend, adapter: () => createRestAdapter({ baseUrl: BASE_URL }) };
+  return { backend, adapter: () => createRestAdapter({ baseUrl: BASE_URL, channelKey: channelKey() }) };
 }
 
 /** waitUntil with a timeout that tolerates a busy machine (no timing is asserted). */

@@ -25,7 +25,7 @@ import type { SecureCompose } from '../../src/elements/secure-compose/secure-com
 import type { SecureInbox } from '../../src/elements/secure-inbox/secure-inbox.js';
 import type { SecureThread } from '../../src/elements/secure-thread/secure-thread.js';
 import { SecureAuthRequiredEvent, SecureMessageSentEvent } from '../../src/events/events.js';
-import { BASE_URL, eventually, useMockBackend, witnessPolls } from './helpers.js';
+import { BASE_URL, channelKey, eventually, useMockBackend, witnessPolls } from './helpers.js';
 import { button, field, hasButton, normalise, root } from './queries.js';
 import { alertText, body, formReady, messagesIn, pick, typeReply } from './secure-thread/thread-helpers.js';
 
@@ -45,6 +45,7 @@ function recordingAdapter(changes?: ChangeHub): { adapter: SecureMessagesAdapter
   const sent: Sent[] = [];
   const adapter = createRestAdapter({
     baseUrl: BASE_URL,
+    channelKey: channelKey(),
     changes,
     fetch: (input, init) => {
       const headers = new Headers(init?.headers);

@@ -5,7 +5,7 @@ import { ChangeHub } from '../../../src/adapter/change-hub.js';
 import { createRestAdapter } from '../../../src/adapter/rest-adapter.js';
 import type { Status } from '../../../src/domain/status.js';
 import type { NoticeBadge } from '../../../src/elements/notice-badge/notice-badge.js';
-import { BASE_URL } from '../helpers.js';
+import { BASE_URL, channelKey } from '../helpers.js';
 
 export interface CountingAdapter {
   adapter: SecureMessagesAdapter;
@@ -16,13 +16,14 @@ export interface CountingAdapter {
   inFlight(): number;
 }
 
-/** A REST adapter against the mock backend that counts its notice-count requests. */
+/** A REST adapter against the mock backend, without the live stream, that counts its notice-count requests. */
 export function countingAdapter(): CountingAdapter {
   let requests = 0;
   let inFlight = 0;
   const hub = new ChangeHub();
   const adapter = createRestAdapter({
     baseUrl: BASE_URL,
+    channelKey: channelKey(),
     changes: hub,
     fetch: (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
@@ -32,6 +33,8 @@ export function countingAdapter(): CountingAdapter {
       return fetch(input, init).finally(() => inFlight--);
     },
   });
+  // Polling only: no stream, whose reconnect timers would mix with the polls on the test clock.
+  Object.defineProperty(adapter, 'streamEvents', { value: undefined });
   return { adapter, hub, requests: () => requests, inFlight: () => inFlight };
 }
 
