@@ -12,18 +12,19 @@ const elements = {
   'secure-messages': 'SecureMessages',
 };
 // Limits in kB of 1,000 bytes, a little above today's figures so that growth fails CI. Live
-// updates raised them: one stream per browser, shared by every tab, and a session end that reaches
-// every tab (controllers/live.ts) cost each element 0.6–0.8 kB (the notice count shared between tabs on fallback included), and reading the stream (the REST
-// adapter's streamEvents with eventsource-parser) 1.8 kB more in the whole feature.
+// updates raised them: one stream per browser, shared by every tab, a session end that reaches
+// every tab and, polling, one tab's answer serving all (controllers/live.ts) cost each element
+// 0.6–0.8 kB, and reading the stream (the REST adapter's streamEvents with eventsource-parser)
+// 1.8 kB more in the whole feature.
 const LIMITS = {
   'notice-badge': '11.35 kB',
   'secure-adapter-provider': '6.6 kB',
   'secure-compose': '19.75 kB',
   'secure-inbox': '18.9 kB',
-  'secure-thread': '25.4 kB',
-  'secure-messages': '32.4 kB',
+  'secure-thread': '25.45 kB',
+  'secure-messages': '32.5 kB',
 };
-const WHOLE_FEATURE_LIMIT = '39.6 kB';
+const WHOLE_FEATURE_LIMIT = '39.7 kB';
 const withLit = (config) => ({ ...config, format: 'esm', external: ['./en-*'] });
 const check = (name, imports, limit) => ({
   name,

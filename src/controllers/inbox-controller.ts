@@ -79,7 +79,7 @@ export class InboxController extends LoadController<Args, SearchResult> {
       },
       // The live stream told of a change (a new conversation, a status, an assignee) elsewhere.
       live: (news) => {
-        if (news.type !== 'live' && news.type !== 'notices' && !this.signedOut) this.run(true);
+        if ((news.type === 'conversation' || news.type === 'reset') && !this.signedOut) this.run(true);
       },
     });
     this.#options = options;

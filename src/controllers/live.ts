@@ -9,8 +9,8 @@
  *   (404), the stream breaks, stays silent (65 s, twice the contract's heartbeat bound and more)
  *   or sends nothing at all within 5 s (a proxy that buffers it), they poll as before, and the
  *   leader tries again after 1, 2, 5, 15, then every 60 s (10 minutes after a 404).
- * - Polling the notice count, one tab's answer serves all: it is shared, and a badge that heard a
- *   count within its interval skips its own poll.
+ * - Polling, one tab's answer serves all: the notice count and the version of a conversation read
+ *   are shared, and an element that heard them within its interval skips its own poll.
  * - A session that ends in one tab (a 401, `forgetSession`) ends in every tab at once, hidden ones
  *   included; each tab resumes with its own Försök igen.
  * - Nothing personal crosses the channel: event ids, message numbers, versions and counts only.
@@ -23,13 +23,20 @@ import { isErrorKind } from '../adapter/errors.js';
 import { sessionFor, type AdapterSession } from './session.js';
 
 /**
- * What an element hears: an event of the stream, a notice count another element asked for (shared
- * so that one poll serves every tab), or that the stream is (no longer) healthy.
+ * What elements read from the server and tell each other, so that one poll serves every tab: a
+ * notice count, or the version of a conversation read.
+ */
+export type Polled = { type: 'notices'; count: number } | { type: 'read'; number: string; version: string };
+
+/**
+ * What an element hears: an event of the stream, what another element polled, that the stream is
+ * (no longer) healthy, or (in the leading tab only) that the server answered the stream with a 401.
  */
 export type LiveNews =
   | Exclude<LiveEvent, { type: 'alive' }>
-  | { type: 'notices'; count: number }
-  | { type: 'live'; live: boolean };
+  | Polled
+  | { type: 'live'; live: boolean }
+  | { type: 'unauthorised'; error: unknown };
 export type LiveListener = (news: LiveNews) => void;
 
 /** What tabs tell each other. */
@@ -100,9 +107,9 @@ export class LiveChannel {
     };
   }
 
-  /** Tells every element, in this tab and the others, a notice count this tab was given. */
-  share(count: number): void {
-    this.#tell({ type: 'notices', count }, true);
+  /** Tells every other element, in this tab and the others, what `from` polled. */
+  share(polled: Polled, from: LiveListener): void {
+    this.#tell(polled, true, from);
   }
 
   /** Closes the current stream (the leader reconnects after its back-off); for the developer panel. */
@@ -193,9 +200,12 @@ export class LiveChannel {
       this.#attempt = undefined;
       this.#setLive(false, true);
       if (signal.aborted) break;
-      // A 401 ends the session in every element and tab; the stream waits for Försök igen.
-      if (isErrorKind(outcome, 'auth-required')) this.#session.authRequired();
-      else if (!this.#session.signedOut) {
+      // A 401 ends the session in every element and tab; the first element told tells its host
+      // (as for a 401 of its own); the stream waits for Försök igen.
+      if (isErrorKind(outcome, 'auth-required')) {
+        this.#tell({ type: 'unauthorised', error: outcome }, false);
+        this.#session.authRequired();
+      } else if (!this.#session.signedOut) {
         const absent = isErrorKind(outcome, 'not-found');
         await sleep((absent ? ABSENT_SECONDS : BACKOFF_SECONDS[Math.min(failures++, 4)]) * 1000, signal);
       }
@@ -203,11 +213,11 @@ export class LiveChannel {
     this.#leading = false;
   }
 
-  /** An event for this tab's elements; `share`: for the other tabs too. */
-  #tell(news: LiveNews, share: boolean): void {
+  /** An event for this tab's elements (but `from`); `share`: for the other tabs too. */
+  #tell(news: LiveNews, share: boolean, from?: LiveListener): void {
     if ('id' in news) this.#lastId = news.id;
     if (share) this.#post(news);
-    for (const listener of [...this.#listeners]) listener(news);
+    for (const listener of [...this.#listeners]) if (listener !== from) listener(news);
   }
 
   #setLive(live: boolean, share: boolean): void {

@@ -97,12 +97,9 @@ export class NoticeCountController implements ReactiveController {
       live: (news) => {
         if (news.type === 'notices') {
           this.#show(news.count);
-          // Another element (another tab) just asked: the next poll is one interval away again,
-          // a little more at random, so that of tabs that asked at once one soon asks for all.
-          if (this.#request === undefined && !this.#session.signedOut)
-            this.#poller.settled(true, this.#pollInterval * (1 + Math.random() / 4));
-        }
-        else if (news.type === 'reset') void this.#refresh(true);
+          // Another element (another tab) was given the count: it serves as this one's poll.
+          this.#poller.heard(this.#request !== undefined);
+        } else if (news.type === 'reset') void this.#refresh(true);
       },
     });
     const timeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT;
@@ -196,7 +193,7 @@ export class NoticeCountController implements ReactiveController {
       if (request !== this.#request) return;
       if (!(Number.isInteger(count) && count >= 0)) throw new TypeError('The notice count is not a count.');
       this.#show(count);
-      this.#session.shareCount(count);
+      this.#session.share({ type: 'notices', count });
     } catch (error) {
       if (request !== this.#request) return; // aborted or superseded: not an error of ours
       this.#count = undefined;

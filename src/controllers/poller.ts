@@ -13,6 +13,10 @@
  * - A new interval reaches it in one way: the owner calls `restart()`, which counts afresh.
  * - While `paused()` (the live stream is healthy) a poll that falls due is skipped, so polling
  *   takes over within one interval of the stream's end.
+ * - Another tab's answer to the same question (`heard()`) serves as this poll: the next is counted
+ *   afresh, from a quarter interval more (and a little more at random), so that the tab that asked
+ *   keeps asking first, however long its requests take. When two asked at once, the one still
+ *   waiting counts its next from one and a half intervals: from then on one tab asks for all.
  */
 
 /** The most the interval grows after failures in a row. */
@@ -45,6 +49,8 @@ export class Poller {
   #dueAt: number | null = null;
   /** Failed requests in a row. */
   #failures = 0;
+  /** Another tab answered the same question while this one's request was under way. */
+  #overlapped = false;
 
   constructor(options: PollerOptions) {
     this.#options = options;
@@ -79,13 +85,26 @@ export class Poller {
    */
   settled(ok: boolean, retryAfterSeconds = 0): void {
     this.#failures = ok ? 0 : this.#failures + 1;
+    const overlapped = this.#overlapped;
+    this.#overlapped = false;
     const interval = this.#intervalMs;
     if (interval === 0 || !this.#connected) {
       this.stop();
       return;
     }
     const backoff = Math.min(2 ** this.#failures, MAX_BACKOFF);
-    this.#schedule(Math.max(interval * (ok ? 1 : backoff), retryAfterSeconds * 1000));
+    const next = ok ? (overlapped ? 1.5 : 1) : backoff;
+    this.#schedule(Math.max(interval * next, retryAfterSeconds * 1000));
+  }
+
+  /**
+   * Another tab was just given what this one polls for. `busy`: this one's request is under way
+   * (its next poll is counted when it settles); otherwise the countdown starts afresh. Nothing
+   * when nothing was scheduled (polling off, or the session ended).
+   */
+  heard(busy: boolean): void {
+    if (busy) this.#overlapped = true;
+    else if (this.#dueAt !== null) this.#schedule(this.#intervalMs * (1.25 + Math.random() / 4));
   }
 
   /** The interval changed: counts afresh from now (nothing when nothing was scheduled). */

@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { ChangeListener, SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isErrorKind } from '../adapter/errors.js';
-import { liveFor, type LiveListener } from './live.js';
+import { liveFor, type LiveListener, type Polled } from './live.js';
 import { sessionFor, type AdapterSession, type SessionEvent } from './session.js';
 
 /** What a controller does when its adapter's session changes (session.ts), and when it hears of a change. */
@@ -39,6 +39,11 @@ export class SessionLink implements ReactiveController {
   #adapter: SecureMessagesAdapter | undefined = undefined;
   #session: AdapterSession | undefined = undefined;
   #unsubscribe: (() => void) | undefined = undefined;
+  /** What hears the live channel for the host: a 401 on the stream counts as the host's own. */
+  readonly #live: LiveListener = (news) => {
+    if (news.type === 'unauthorised') this.authFailed(news.error);
+    else this.#options.live?.(news);
+  };
 
   constructor(options: SessionLinkOptions) {
     this.#options = options;
@@ -77,9 +82,9 @@ export class SessionLink implements ReactiveController {
     return this.#adapter !== undefined && liveFor(this.#adapter).live;
   }
 
-  /** Tells every element of every tab on the adapter a notice count the server gave. */
-  shareCount(count: number): void {
-    if (this.#adapter) liveFor(this.#adapter).share(count);
+  /** Tells every other element of every tab on the adapter what the server said when polled. */
+  share(polled: Polled): void {
+    if (this.#adapter) liveFor(this.#adapter).share(polled, this.#live);
   }
 
   /**
@@ -127,11 +132,11 @@ export class SessionLink implements ReactiveController {
     this.#adapter = adapter;
     this.#session = adapter && sessionFor(adapter);
     if (!adapter || !this.#session) return;
-    const { changed, live = () => undefined } = this.#options;
+    const { changed } = this.#options;
     const session = this.#session.subscribe((event) => this.#onEvent(event));
     const changes = changed && adapter.subscribe(changed);
     // Every element keeps the channel open, so that a session ending in another tab reaches it.
-    const stream = liveFor(adapter).subscribe(live);
+    const stream = liveFor(adapter).subscribe(this.#live);
     this.#unsubscribe = () => {
       session();
       changes?.();

@@ -88,15 +88,17 @@ export class ThreadLoad extends LoadController<Args, Loaded, ThreadHost> {
       changed: (change) => {
         if (change.number === this.#number) this.refresh();
       },
-      // The live stream: read again only when this conversation's version moved.
+      // The live stream, or another tab's poll: read again only when this conversation's
+      // version moved. Another tab that read the version shown serves as this one's poll.
       live: (news) => {
-        if (
-          news.type === 'reset' ||
-          (news.type === 'conversation' &&
-            news.number === this.#number &&
-            news.version !== this.#conversation?.version)
-        )
-          this.refresh();
+        const shown = this.#conversation;
+        if (news.type === 'reset') this.refresh();
+        else if (news.type === 'conversation' && news.number === this.#number) {
+          if (news.version !== shown?.version) this.refresh();
+        } else if (news.type === 'read' && news.number === this.#number && shown) {
+          if (news.version !== shown.version) this.refresh();
+          else this.#poller.heard(this.loading);
+        }
       },
     });
     this.#options = options;
@@ -248,6 +250,8 @@ export class ThreadLoad extends LoadController<Args, Loaded, ThreadHost> {
       if (previous && !quiet && previous.version !== loaded.conversation.version) {
         this.#options.onRemoteChange?.(previous, loaded.conversation);
       }
+      const { number, version } = loaded.conversation;
+      this.session.share({ type: 'read', number, version });
     }
     this.#poller.settled(true);
   }

@@ -104,4 +104,31 @@ describe('Poller', () => {
     await nextPollAfter(polls, 2_000);
     p.disconnect();
   });
+
+  it('another tab’s answer serves as its poll; after asking at once, the one still waiting steps back', async () => {
+    const random = Math.random;
+    Math.random = () => 0.4;
+    try {
+      const { p, polls } = poller();
+      p.settled(true);
+      await clock.advance(4_000);
+      // Heard while waiting: an interval and a quarter again, and a tenth more (0.4 / 4) at random.
+      p.heard(false);
+      await nextPollAfter(polls, 13_500);
+      // Heard while its own request was under way: the next counts from one and a half intervals.
+      p.heard(true);
+      p.settled(true);
+      await nextPollAfter(polls, 15_000);
+      // and only that once.
+      p.settled(true);
+      await nextPollAfter(polls, 10_000);
+      // Nothing scheduled (the session ended): hearing schedules nothing either.
+      p.stop();
+      p.heard(false);
+      expect(p.scheduled).to.equal(false);
+      p.disconnect();
+    } finally {
+      Math.random = random;
+    }
+  });
 });

@@ -4,7 +4,7 @@
  * the service worker to the page, so there the stream looks exactly like one behind a buffering
  * proxy, and the test shows the fallback to polling instead.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { SecureMessagesAdapter } from '../../src/adapter/adapter.js';
 import { liveFor } from '../../src/controllers/live.js';
 import '../../src/define/notice-badge.js';
@@ -92,6 +92,23 @@ describe('live updates over the stream', function () {
     await expect(thread).to.be.accessible();
   });
 
+  it('a 401 on the stream ends the session, and the element tells its host as for its own', async function () {
+    if (WEBDRIVER) this.skip(); // no stream reaches the page in WebKitGTK (see above)
+    const adapter = mock.adapter();
+    const badge = await fixture<NoticeBadge>(
+      html`<notice-badge href="/sm" .pollInterval=${3600} .adapter=${adapter}></notice-badge>`,
+    );
+    let fired = 0;
+    badge.addEventListener('secure-auth-required', () => fired++);
+    await eventually(() => liveFor(adapter).live, 'the stream is live');
+    // The session expires: the stream's reconnect is the first to hear of it.
+    backend.faults.add({ kind: 'status', status: 401, match: { path: '/events' } });
+    liveFor(adapter).cut();
+    await eventually(() => fired === 1, 'the host is told');
+    expect(badge.count).to.equal(undefined);
+    backend.faults.clear();
+  });
+
   it('a change to another conversation is not read again by an open one', async function () {
     if (WEBDRIVER) this.skip(); // no stream reaches the page in WebKitGTK (see above)
     const { adapter, calls } = recording(mock.adapter());
@@ -151,5 +168,40 @@ describe('polling the notice count, one tab serves every tab', () => {
     // One tab asked nearly every time (each badge asks once on its own at the start).
     const [most, least] = [a.polls(), b.polls()].sort((x, y) => y - x);
     expect(least, `polls ${a.polls()} and ${b.polls()}`).to.be.below(most! / 2);
+  });
+});
+
+describe('polling an open conversation, one tab serves every tab', function () {
+  this.timeout(30_000);
+  const mock = useMockBackend();
+  const { backend } = mock;
+  beforeEach(() => setVisibility('visible'));
+  afterEach(() => restoreVisibility());
+
+  it('a conversation another tab read within the interval is not read again; a change is', async () => {
+    // Two tabs' adapters on one API: the same channel key, no stream.
+    const a = recording(mock.adapter());
+    const b = recording(mock.adapter());
+    const reads = (tab: { calls: string[] }) => tab.calls.filter((c) => c === 'getConversation').length;
+    const number = unassigned(backend, 'sent');
+    const before = backend.store.peek(number)!.messages.length;
+    const threadA = await renderThread(a.adapter, number, { pollInterval: 1 });
+    const threadB = await renderThread(b.adapter, number, { pollInterval: 1 });
+    await loaded(threadA);
+    await loaded(threadB);
+    // Every second, a little more at random after hearing the other: far beyond a request's time here.
+    await waitUntil(() => reads(a) + reads(b) >= 10, 'the conversation was polled', { timeout: 20_000 });
+    // One tab read nearly every time (each reads once on its own at the start).
+    const [most, least] = [reads(a), reads(b)].sort((x, y) => y - x);
+    expect(least, `reads ${reads(a)} and ${reads(b)}`).to.be.below(most! / 2);
+
+    // A change one tab read is read by the other too, at once.
+    asUser(backend, MOCK_USER_IDS.officer, (u) =>
+      backend.store.reply(u, number, { body: 'Svar från KPA', files: [] }, crypto.randomUUID()),
+    );
+    await eventually(
+      () => articles(threadA).length === before + 1 && articles(threadB).length === before + 1,
+      'both tabs show the answer',
+    );
   });
 });

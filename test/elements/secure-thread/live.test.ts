@@ -3,6 +3,8 @@
  * notifications, and the tab showing again. None of it touches the reply being written.
  */
 import { expect } from '@open-wc/testing';
+import { createRestAdapter } from '../../../src/adapter/rest-adapter.js';
+import { BASE_URL } from '../helpers.js';
 import { typeText } from '../../keyboard.js';
 import { installClock, until } from '../../clock.js';
 import { restoreVisibility, setVisibility } from '../notice-badge/fixtures.js';
@@ -104,8 +106,10 @@ describe('<secure-thread> live refresh', function () {
     const el = await renderThread(mock.adapter(), number, { pollInterval: 0 });
     await formReady(el);
     // A second thread on the same conversation that does poll: once it shows the new message,
-    // a thread that polled would have had time to show it too.
-    const witness = await renderThread(mock.adapter(), number, { pollInterval: 0.05 });
+    // a thread that polled would have had time to show it too. It is in another browser (another
+    // channel key): a tab of the same one would tell what it read, and the first would read it.
+    const elsewhere = createRestAdapter({ baseUrl: BASE_URL, channelKey: 'another browser' });
+    const witness = await renderThread(elsewhere, number, { pollInterval: 0.05 });
     await formReady(witness);
     officerReplies(number);
     await eventually(() => articles(witness).length === before + 1);
