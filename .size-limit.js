@@ -17,14 +17,14 @@ const elements = {
 // 0.6–0.8 kB, and reading the stream (the REST adapter's streamEvents with eventsource-parser)
 // 1.8 kB more in the whole feature.
 const LIMITS = {
-  'notice-badge': '11.35 kB',
+  'notice-badge': '11.45 kB',
   'secure-adapter-provider': '6.6 kB',
-  'secure-compose': '19.75 kB',
-  'secure-inbox': '18.9 kB',
-  'secure-thread': '25.45 kB',
+  'secure-compose': '19.8 kB',
+  'secure-inbox': '18.95 kB',
+  'secure-thread': '25.5 kB',
   'secure-messages': '32.5 kB',
 };
-const WHOLE_FEATURE_LIMIT = '39.7 kB';
+const WHOLE_FEATURE_LIMIT = '39.75 kB';
 const withLit = (config) => ({ ...config, format: 'esm', external: ['./en-*'] });
 const check = (name, imports, limit) => ({
   name,
