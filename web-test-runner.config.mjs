@@ -129,6 +129,12 @@ async function firefoxPage({ context }) {
  * @returns {Promise<Config>}
  */
 async function engines(name, which) {
+  // A stray rejection in a browser driver (Puppeteer over BiDi, WebDriver) would otherwise become
+  // an uncaught exception that stops the whole run at once, every result unprinted. Print it and
+  // go on: the tests of a page that really broke still fail, by name.
+  process.on('unhandledRejection', (reason) => {
+    console.error(`A browser driver's promise was rejected and not handled (the run goes on):`, reason);
+  });
   const browsers = [];
   if (which.firefox) {
     browsers.push(
