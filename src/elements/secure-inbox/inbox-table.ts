@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   formatDate,
@@ -10,6 +11,7 @@ import {
   type Sort,
   type SortKey,
 } from '../../domain/index.js';
+import { getLocale } from '../../localization/index.js';
 import { texts } from './inbox-texts.js';
 import { statusText } from '../shared/texts.js';
 
@@ -65,51 +67,67 @@ function header(view: TableView, key: SortKey): TemplateResult {
   </th>`;
 }
 
-/**
- * The column's name above each value, shown only when the rows stack on a narrow screen. Hidden from
- * assistive technology, which already reads the cell with its column header.
- */
-const label = (key: SortKey): TemplateResult =>
-  html`<span class="cell-label" aria-hidden="true">${texts.column(key)}</span>`;
+/** The columns' names, read once per render (each row repeats them above its values). */
+type Labels = Record<SortKey, string>;
 
-/** The number's link or button holds the marker and the hidden attention text inline: one template per row less. */
-function row(view: TableView, c: ConversationSummary): TemplateResult {
+/**
+ * One conversation's row. Each value has its column's name above it (`cell-label`), shown only
+ * when the rows stack on a narrow screen and hidden from assistive technology, which reads the
+ * cell with its column header. A list holds a hundred rows, so the template is written for the
+ * cost of each: no whitespace between tags (each would be a text node to clone, walk and keep),
+ * the labels inline rather than nested templates, texts set as `textContent` where an element
+ * holds nothing else (no marker comment for Lit to clone and keep beside each), and no listener
+ * of its own (the table body's one handles the number's click).
+ */
+// prettier-ignore
+function row(view: TableView, c: ConversationSummary, labels: Labels): TemplateResult {
   const attention = needsAttention(c.status, view.side);
-  return html`<tr class=${attention ? 'row attention' : 'row'} role="row">
-    <th scope="row" role="rowheader" class="number">
-      ${label('number')}${
+  const marker = attention ? html`<span class="marker" aria-hidden="true">●</span>` : nothing;
+  const attentionText = attention ? html`<span class="visually-hidden"> ${texts.attention()}</span>` : nothing;
+  return html`<tr class=${attention ? 'row attention' : 'row'} role="row"
+    ><th scope="row" role="rowheader" class="number"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.number}></span
+      >${
         view.href
-          ? html`<a
-              class="open"
-              href=${view.href(c.number)}
-              @click=${(event: MouseEvent) => {
-                if (modified(event)) return;
-                event.preventDefault();
-                view.open(c.number);
-              }}
-              >${attention ? html`<span class="marker" aria-hidden="true">●</span>` : nothing}<span>${c.number}</span>${attention ? html`<span class="visually-hidden"> ${texts.attention()}</span>` : nothing}</a
+          ? html`<a class="open" href=${view.href(c.number)} data-number=${c.number}
+              >${marker}<span .textContent=${c.number}></span>${attentionText}</a
             >`
-          : html`<button type="button" class="open" @click=${() => view.open(c.number)}>
-              ${attention ? html`<span class="marker" aria-hidden="true">●</span>` : nothing}<span>${c.number}</span>${attention ? html`<span class="visually-hidden"> ${texts.attention()}</span>` : nothing}
-            </button>`
-      }
-    </th>
-    <td role="cell" class="date">
-      ${label('date')}<time datetime=${c.lastActivityAt}>${formatDate(c.lastActivityAt)}</time>
-    </td>
-    <td role="cell" class="subject">${label('subject')}<bdi>${c.subject.name}</bdi></td>
-    <td role="cell" class="status">${label('status')}${statusText(c.status)}</td>
-    <td role="cell" class="assignee">
-      ${label('assignee')}${
+          : html`<button type="button" class="open" data-number=${c.number}
+              >${marker}<span .textContent=${c.number}></span>${attentionText}</button
+            >`
+      }</th
+    ><td role="cell" class="date"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.date}></span
+      ><time datetime=${c.lastActivityAt} .textContent=${formatDate(c.lastActivityAt)}></time></td
+    ><td role="cell" class="subject"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.subject}></span><bdi .textContent=${c.subject.name}></bdi></td
+    ><td role="cell" class="status"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.status}></span>${statusText(c.status)}</td
+    ><td role="cell" class="assignee"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.assignee}></span>${
         c.assignee
           ? html`<bdi class="name">${c.assignee.name}</bdi> <span class="user-id">(${c.assignee.id})</span>`
           : html`<span aria-hidden="true">–</span><span class="visually-hidden">${texts.noAssignee()}</span>`
-      }
-    </td>
-  </tr>`;
+      }</td
+  ></tr>`;
 }
 
-function body(view: TableView): TemplateResult {
+/**
+ * The table body's one click listener: a row's number opens its conversation. A link keeps the
+ * browser's own ways (a new tab or window, a download) and follows a plain click through `open`.
+ */
+function onBodyClick(view: TableView, event: MouseEvent): void {
+  const open = (event.target as Element).closest<HTMLElement>('.open');
+  const number = open?.dataset.number;
+  if (number === undefined) return;
+  if (open instanceof HTMLAnchorElement) {
+    if (modified(event)) return;
+    event.preventDefault();
+  }
+  view.open(number);
+}
+
+function body(view: TableView): TemplateResult | ReturnType<typeof guard> {
   const result = view.result;
   if (!result) {
     return html`<tr class="placeholder" role="row">
@@ -124,7 +142,12 @@ function body(view: TableView): TemplateResult {
       </td>
     </tr>`;
   }
-  return html`${result.items.map((c) => row(view, c))}`;
+  // The rows change only with the result, the side, the links or the language: a render for
+  // anything else (the table busy, the filter panel, a keystroke in a filter) does not redo them.
+  return guard([result, view.side, view.href, getLocale()], () => {
+    const labels = Object.fromEntries(SORT_KEYS.map((key) => [key, texts.column(key)])) as Labels;
+    return result.items.map((c) => row(view, c, labels));
+  });
 }
 
 /**
@@ -138,6 +161,7 @@ function body(view: TableView): TemplateResult {
  * and focusable, for the wide layout's sideways scrolling.
  */
 /* eslint-disable lit-a11y/no-redundant-role -- the roles must stay when the narrow layout sets display: block */
+/* eslint-disable lit-a11y/click-events-have-key-events -- the body's click listener serves the numbers' own buttons and links, which the keyboard activates with a click */
 export function renderTable(view: TableView): TemplateResult {
   return html`<div
     id=${RESULTS_ID}
@@ -157,10 +181,10 @@ export function renderTable(view: TableView): TemplateResult {
           ${SORT_KEYS.map((key) => header(view, key))}
         </tr>
       </thead>
-      <tbody role="rowgroup">
+      <tbody role="rowgroup" @click=${(event: MouseEvent) => onBodyClick(view, event)}>
         ${body(view)}
       </tbody>
     </table>
   </div>`;
 }
-/* eslint-enable lit-a11y/no-redundant-role */
+/* eslint-enable lit-a11y/no-redundant-role, lit-a11y/click-events-have-key-events */

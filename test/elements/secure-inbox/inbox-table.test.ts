@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
 import type { ConversationSummary, SearchResult } from '../../../src/domain/index.js';
 import { renderTable, type TableView } from '../../../src/elements/secure-inbox/inbox-table.js';
+import { setLocale } from '../../../src/localization/index.js';
 import { summary } from '../../fixtures.js';
 import { normalise, spokenText } from '../queries.js';
 
@@ -17,23 +18,21 @@ const RESULT: SearchResult = {
   pageSize: 25,
 };
 
+const VIEW: TableView = {
+  result: RESULT,
+  sort: { key: 'date', direction: 'desc' },
+  busy: false,
+  showsLoading: false,
+  side: 'employer',
+  filtered: false,
+  sortBy: () => {},
+  open: () => {},
+};
+
 async function table(extra: Partial<TableView>): Promise<{ host: HTMLElement; opened: string[] }> {
   const opened: string[] = [];
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  render(
-    renderTable({
-      result: RESULT,
-      sort: { key: 'date', direction: 'desc' },
-      busy: false,
-      showsLoading: false,
-      side: 'employer',
-      filtered: false,
-      sortBy: () => {},
-      open: (number) => opened.push(number),
-      ...extra,
-    }),
-    host,
-  );
+  render(renderTable({ ...VIEW, open: (number) => opened.push(number), ...extra }), host);
   return { host, opened };
 }
 
@@ -79,5 +78,20 @@ describe('the inbox table: a conversation number', () => {
     expect(opened).to.deep.equal(['60123']);
     expect(host.querySelector('tbody a')).to.equal(null);
     await expect(host).to.be.accessible();
+  });
+});
+
+describe('the rows after a change of language', () => {
+  afterEach(() => setLocale('sv'));
+
+  it('are worded in the new language, though the result is the same', async () => {
+    const { host } = await table({});
+    const statuses = () =>
+      [...host.querySelectorAll('td.status')].map((td) => normalise(td.textContent ?? ''));
+    expect(statuses()).to.deep.equal(['StatusSvar inkommit', 'StatusSkickat']);
+    await setLocale('en');
+    render(renderTable({ ...VIEW, busy: true }), host);
+    expect(statuses()).to.deep.equal(['StatusReply received', 'StatusSent']);
+    expect(normalise(spokenText(rowHeaders(host)[0]))).to.equal('60123 Needs attention');
   });
 });
