@@ -76,15 +76,16 @@ type Labels = Record<SortKey, string>;
  * cell with its column header. A list holds a hundred rows, so the template is written for the
  * cost of each: no whitespace between tags (each would be a text node to clone, walk and keep),
  * the labels inline rather than nested templates, texts set as `textContent` where an element
- * holds nothing else (no marker comment for Lit to clone and keep beside each), and no listener
- * of its own (the table body's one handles the number's click).
+ * holds nothing else (no marker comment for Lit to clone and keep beside each), the row's class
+ * and the time set as properties (cheaper than `setAttribute`), and no listener of its own (the
+ * table body's one handles the number's click).
  */
 // prettier-ignore
 function row(view: TableView, c: ConversationSummary, labels: Labels): TemplateResult {
   const attention = needsAttention(c.status, view.side);
   const marker = attention ? html`<span class="marker" aria-hidden="true">●</span>` : nothing;
   const attentionText = attention ? html`<span class="visually-hidden"> ${texts.attention()}</span>` : nothing;
-  return html`<tr class=${attention ? 'row attention' : 'row'} role="row"
+  return html`<tr .className=${attention ? 'row attention' : 'row'} role="row"
     ><th scope="row" role="rowheader" class="number"
       ><span class="cell-label" aria-hidden="true" .textContent=${labels.number}></span
       >${
@@ -98,7 +99,7 @@ function row(view: TableView, c: ConversationSummary, labels: Labels): TemplateR
       }</th
     ><td role="cell" class="date"
       ><span class="cell-label" aria-hidden="true" .textContent=${labels.date}></span
-      ><time datetime=${c.lastActivityAt} .textContent=${formatDate(c.lastActivityAt)}></time></td
+      ><time .dateTime=${c.lastActivityAt} .textContent=${formatDate(c.lastActivityAt)}></time></td
     ><td role="cell" class="subject"
       ><span class="cell-label" aria-hidden="true" .textContent=${labels.subject}></span><bdi .textContent=${c.subject.name}></bdi></td
     ><td role="cell" class="status"
@@ -127,7 +128,7 @@ function onBodyClick(view: TableView, event: MouseEvent): void {
   view.open(number);
 }
 
-function body(view: TableView): TemplateResult | ReturnType<typeof guard> {
+function body(view: TableView) {
   const result = view.result;
   if (!result) {
     return html`<tr class="placeholder" role="row">

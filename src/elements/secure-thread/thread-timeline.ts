@@ -105,18 +105,20 @@ function renderAttachment(attachment: Attachment, options: TimelineOptions): Tem
 /**
  * A message as an article. A thread holds hundreds, so the template is written for the cost of
  * each: no nested templates, no whitespace between tags (each would be a text node to clone, walk
- * and keep), its time and body set as `textContent` (text only, as ever, and no marker comment
- * for Lit to clone and keep beside each) and no listener of its own (the timeline's one handles the
+ * and keep), its author, time and body set as `textContent` (text only, as ever, and no marker
+ * comment for Lit to clone and keep beside each), its class, ids and time set as properties
+ * (cheaper than `setAttribute`) and no listener of its own (the timeline's one handles the
  * attachments' clicks).
  */
+/* eslint-disable lit-a11y/accessible-name -- the author's heading is named by its text, set as textContent */
 // prettier-ignore
 function renderMessage(message: Message, options: TimelineOptions): TemplateResult {
   const id = messageDomId(message);
   return html`<li class="item"
-    ><article class=${`message ${message.author.side}`} id=${id} tabindex="-1" aria-labelledby=${`${id}-author ${id}-time`}
+    ><article .className=${`message ${message.author.side}`} .id=${id} tabindex="-1" aria-labelledby=${`${id}-author ${id}-time`}
       ><header class="message-header"
-        ><h4 class="author" id=${`${id}-author`}>${personName(message.author)}</h4
-        ><time id=${`${id}-time`} datetime=${message.sentAt} .textContent=${formatDateTime(message.sentAt)}></time></header
+        ><h4 class="author" .id=${`${id}-author`} .textContent=${personName(message.author)}></h4
+        ><time .id=${`${id}-time`} .dateTime=${message.sentAt} .textContent=${formatDateTime(message.sentAt)}></time></header
       ><div class="body" dir="auto" .textContent=${message.body}></div
       >${
         message.attachments.length > 0
@@ -127,6 +129,7 @@ function renderMessage(message: Message, options: TimelineOptions): TemplateResu
       }</article
   ></li>`;
 }
+/* eslint-enable lit-a11y/accessible-name */
 
 function renderHistory(entry: HistoryEntry): TemplateResult {
   return html`<li class="item history">
