@@ -14,7 +14,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { getResponse } from 'msw';
 import { build } from 'vite';
 import { createMockBackend, type MockBackend } from '../../mocks/backend.js';
-import { selfReference } from '../../scripts/self-reference.js';
 import { failedResource, pageProblems } from './pages.js';
 
 const BUILT = join('node_modules', '.cache', 'examples');
@@ -28,7 +27,6 @@ test.beforeAll(async () => {
       logLevel: 'warn',
       root: join('examples', name),
       base: './',
-      plugins: [selfReference],
       // Vue's full build compiles the example's in-DOM template at run time.
       resolve: name === 'vue' ? { alias: { vue: 'vue/dist/vue.esm-bundler.js' } } : {},
       define: {
