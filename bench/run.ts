@@ -2,8 +2,9 @@
  * `npm run bench`: speed and memory of the built library (`npm run build` first), each figure
  * beside a floor measured in the same run, so machine noise cancels: this folder's page
  * (bench.ts) built with Vite against dist/ (Vite resolves the package's own name through
- * node_modules and its `exports`), served by Vite's preview server and run in headless Chromium. Prints one line per case (figure, floor, ratio, budget) and exits non-zero when a
- * budget is exceeded or the page fails. Sizes: `npm run size`.
+ * node_modules and its `exports`), served by Vite's preview server and run in headless Chromium.
+ * Prints one line per case (figure, floor, ratio, budget) and exits non-zero when a budget is
+ * exceeded or the page fails. Sizes: `npm run size`.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -157,12 +158,13 @@ for (const r of results) {
   // Beside a timing's CPU time (gated): its wall time, where the browser spent it, and counts.
   if (r.detail) {
     const d = r.detail;
-    const row = (label: string, m: Measure, unit: string, digits = 1) =>
+    const row = (label: string, m: Measure, unit: string, digits = 1) => {
       // A case that shows nothing (the store query) has no style, layout or counts.
-      (m.figure !== 0 || m.floor !== 0) &&
+      if (m.figure === 0 && m.floor === 0) return;
       console.log(
         `    ${label.padEnd(61)}${`${m.figure.toFixed(digits)} ${unit}`.padStart(12)}${`${m.floor.toFixed(digits)} ${unit}`.padStart(12)}${`${m.ratio.toFixed(2)}×`.padStart(8)}`,
       );
+    };
     row('wall time', d.wall, 'ms');
     row('style recalculation', d.style, 'ms');
     row('layout', d.layout, 'ms');
