@@ -9,9 +9,15 @@
 import { findPersonnummerCandidates, parsePersonnummer } from '../src/domain/personnummer.js';
 import { isAmbiguousCenturyForm, personnummerSearchKeys } from './personnummer-search.js';
 import { sameUserId } from '../src/domain/permissions.js';
-import { STATUSES, type Status } from '../src/domain/status.js';
+import {
+  READER_STATUSES,
+  readerStatus,
+  STATUSES,
+  type ReaderStatus,
+  type Status,
+} from '../src/domain/status.js';
 import type { ConversationFilters, Sort } from '../src/domain/query.js';
-import type { ConversationSummary } from '../src/domain/types.js';
+import type { ConversationSummary, Side } from '../src/domain/types.js';
 
 /** Normalised, effective filters; `null` means "not applied". */
 export interface EffectiveFilters {
@@ -159,6 +165,12 @@ function compareInstants(a: string, b: string): number {
   return ta < tb ? -1 : ta > tb ? 1 : 0;
 }
 
+/** Where a status sorts for a reader of `side`: its reader status first, then the life cycle. */
+function statusRank(status: Status, side: Side): number {
+  const order: readonly ReaderStatus[] = READER_STATUSES[side];
+  return order.indexOf(readerStatus(status, side)) * STATUSES.length + STATUSES.indexOf(status);
+}
+
 function compareNumbers(a: string, b: string): number {
   // Five-digit strings: string order is numeric order; the length check covers anything longer.
   return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
@@ -168,12 +180,19 @@ function compareNumbers(a: string, b: string): number {
  * Order of inbox rows for a sort:
  * - `number`: Meddelandenr; `date`: lastActivityAt (the latest activity);
  * - `subject`: subject name in Swedish alphabetical order (å, ä, ö after z);
- * - `status`: the STATUSES order (new, sent, answered, reply-received, closed), the life cycle
- *   of a conversation, independent of the display language;
+ * - `status`: the order of the reader's statuses (`READER_STATUSES`), independent of the display
+ *   language: for an employer user the life cycle of a conversation (new, sent, answered,
+ *   reply-received, closed); for KPA staff waiting for KPA (sent, answered), waiting for the
+ *   employer (new, reply-received), closed; within a group, the life-cycle order;
  * - `assignee`: name in Swedish order, then user id; unassigned rows last in both directions.
  * Ties are broken by number, newest (highest) first, in both directions.
  */
-export function compareSummaries(a: ConversationSummary, b: ConversationSummary, sort: Sort): number {
+export function compareSummaries(
+  a: ConversationSummary,
+  b: ConversationSummary,
+  sort: Sort,
+  side: Side = 'employer',
+): number {
   let result = 0;
   switch (sort.key) {
     case 'number':
@@ -186,7 +205,7 @@ export function compareSummaries(a: ConversationSummary, b: ConversationSummary,
       result = collator.compare(a.subject.name, b.subject.name);
       break;
     case 'status':
-      result = STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status);
+      result = statusRank(a.status, side) - statusRank(b.status, side);
       break;
     case 'assignee':
       if (a.assignee === null || b.assignee === null) {

@@ -263,7 +263,7 @@ export class MockStore {
         if (matchesFilters(r.summary, r.index, rest)) matches.push(r.summary);
       }
       const sort = query.sort;
-      matches.sort((a, b) => compareSummaries(a, b, sort));
+      matches.sort((a, b) => compareSummaries(a, b, sort, user.side));
     }
     const start = (query.page - 1) * query.pageSize;
     return {

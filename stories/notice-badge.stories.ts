@@ -190,7 +190,7 @@ export const ErrorState: Story = {
 };
 
 const officerBackend = backendWith({ currentUserId: MOCK_USER_IDS.officer });
-/** A KPA case officer: the count is what KPA has to act on (*Skickat*, *Besvarat*). */
+/** A KPA case officer: the count is what waits for KPA (*Väntar på KPA*). */
 export const CaseOfficer: Story = {
   name: 'Case officer',
   parameters: { msw: { handlers: officerBackend.handlers } },

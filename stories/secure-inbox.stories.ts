@@ -164,7 +164,7 @@ export const AuthRequired: Story = {
 
 const officerBackend = backendWith();
 officerBackend.setCurrentUser(MOCK_USER_IDS.officer);
-/** A KPA case officer (KPAH01): every organisation; Skickat and Besvarat need attention. */
+/** A KPA case officer (KPAH01): every organisation, each status read from KPA's side; what waits for KPA needs attention. */
 export const CaseOfficerView: Story = {
   name: 'Case officer view',
   parameters: { msw: { handlers: officerBackend.handlers } },

@@ -75,3 +75,12 @@ export const STATUS_WORDS: Readonly<Record<Status, string>> = {
   'reply-received': 'Svar inkommit',
   closed: 'Avslutad',
 };
+
+/** The same statuses as KPA staff read them: whom the conversation waits for. */
+export const OFFICER_STATUS_WORDS: Readonly<Record<Status, string>> = {
+  new: 'Väntar på arbetsgivaren',
+  sent: 'Väntar på KPA',
+  answered: 'Väntar på KPA',
+  'reply-received': 'Väntar på arbetsgivaren',
+  closed: 'Avslutad',
+};

@@ -12,7 +12,16 @@ export type * from './config.js';
 export * from './format.js';
 export { normalisePersonnummer, parsePersonnummer, type PersonnummerResult } from './personnummer.js';
 export * from './query.js';
-export { isStatus, needsAttention, STATUSES, type Status } from './status.js';
+export {
+  isStatus,
+  needsAttention,
+  READER_STATUSES,
+  readerStatus,
+  statusesOf,
+  STATUSES,
+  type ReaderStatus,
+  type Status,
+} from './status.js';
 export * from './types.js';
 export {
   validateMessageNumber,

@@ -6,6 +6,9 @@ import {
   STATUSES,
   isStatus,
   needsAttention,
+  READER_STATUSES,
+  readerStatus,
+  statusesOf,
   type Status,
 } from '../../src/domain/status.js';
 
@@ -32,6 +35,30 @@ describe('domain/status', () => {
       expect(isStatus(status)).to.equal(true);
     });
   }
+
+  it('KPA staff read whom a conversation waits for; employer users the five statuses', () => {
+    expect(STATUSES.map((s) => readerStatus(s, 'kpa'))).to.deep.equal([
+      'waiting-for-employer',
+      'waiting-for-kpa',
+      'waiting-for-kpa',
+      'waiting-for-employer',
+      'closed',
+    ]);
+    expect(STATUSES.map((s) => readerStatus(s, 'employer'))).to.deep.equal(STATUSES);
+    // Waiting for KPA is exactly what needs KPA's attention.
+    for (const s of STATUSES)
+      expect(readerStatus(s, 'kpa') === 'waiting-for-kpa').to.equal(needsAttention(s, 'kpa'));
+  });
+
+  it('each reader status stands for its statuses, and together they cover all five once', () => {
+    expect(statusesOf('waiting-for-kpa')).to.deep.equal(['sent', 'answered']);
+    expect(statusesOf('waiting-for-employer')).to.deep.equal(['new', 'reply-received']);
+    expect(statusesOf('closed')).to.deep.equal(['closed']);
+    expect(statusesOf('new')).to.deep.equal(['new']);
+    for (const side of ['employer', 'kpa'] as const) {
+      expect(READER_STATUSES[side].flatMap((r) => statusesOf(r)).sort()).to.deep.equal([...STATUSES].sort());
+    }
+  });
 
   const notStatuses: unknown[] = ['', 'New', 'open', null, undefined, 1, {}];
   for (const value of notStatuses) {

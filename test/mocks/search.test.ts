@@ -311,6 +311,17 @@ describe("the mock backend's search semantics", () => {
       }
     }
 
+    it('status, for KPA staff: waiting for KPA, waiting for the employer, closed', () => {
+      const rows = rowsByKey.status.rows.map(([number, overrides]) => summary({ number, ...overrides }));
+      const sorted = (direction: Sort['direction']) =>
+        [...rows]
+          .sort((a, b) => compareSummaries(a, b, { key: 'status', direction }, 'kpa'))
+          .map((s) => s.number);
+      // sent, answered | new, new, reply-received | closed
+      expect(sorted('asc')).to.deep.equal(['00004', '00005', '00006', '00002', '00003', '00001']);
+      expect(sorted('desc')).to.deep.equal(['00001', '00003', '00006', '00002', '00005', '00004']);
+    });
+
     it('is 0 only for the same number', () => {
       const a = summary({ number: '00001' });
       expect(compareSummaries(a, { ...a }, { key: 'date', direction: 'asc' })).to.equal(0);

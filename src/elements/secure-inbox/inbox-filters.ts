@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { STATUSES } from '../../domain/status.js';
+import { READER_STATUSES, STATUSES, statusesOf, type ReaderStatus } from '../../domain/status.js';
 import type { ConversationFilters } from '../../domain/query.js';
 import type { FilterField } from '../../domain/filters.js';
-import type { Subject } from '../../domain/types.js';
+import type { Side, Subject } from '../../domain/types.js';
 import type { ValidationProblem } from '../../domain/validators.js';
 import { describedBy, renderFieldError } from '../shared/field-error.js';
 import { statusText, validationText } from '../shared/texts.js';
@@ -16,6 +16,8 @@ export interface FiltersView {
   draft: ConversationFilters;
   errors: Partial<Record<FilterField, ValidationProblem>>;
   subjects: readonly Subject[];
+  /** Whose words the status boxes use: the employer's five statuses, or KPA staff's three. */
+  side: Side;
   edit(patch: Partial<ConversationFilters>, when: 'debounced' | 'now'): void;
   apply(): void;
   reset(): void;
@@ -89,8 +91,11 @@ export function renderFilters(view: FiltersView): TemplateResult {
 function renderFields(view: FiltersView): TemplateResult {
   const numberGiven = view.draft.messageNumber.trim() !== '';
   const selected = new Set(view.draft.statuses);
-  const toggle = (status: (typeof STATUSES)[number], checked: boolean) => {
-    const next = checked ? [...selected, status] : [...selected].filter((s) => s !== status);
+  // A box stands for the statuses behind its words (KPA staff's *Väntar på KPA*: Skickat and
+  // Besvarat); it is ticked when all of them are selected.
+  const toggle = (status: ReaderStatus, checked: boolean) => {
+    const group = statusesOf(status);
+    const next = checked ? [...selected, ...group] : [...selected].filter((s) => !group.includes(s));
     view.edit({ statuses: STATUSES.filter((s) => next.includes(s)) }, 'now');
   };
   return html`<div class="field">
@@ -122,12 +127,12 @@ function renderFields(view: FiltersView): TemplateResult {
     </div>
     <fieldset class="statuses">
       <legend>${texts.status()}</legend>
-      ${STATUSES.map(
+      ${READER_STATUSES[view.side].map(
         (s) =>
           html`<label class="check">
             <input
               type="checkbox"
-              .checked=${live(selected.has(s))}
+              .checked=${live(statusesOf(s).every((one) => selected.has(one)))}
               @change=${(e: Event) => toggle(s, (e.target as HTMLInputElement).checked)}
             />
             <span>${statusText(s)}</span>

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   formatDate,
   needsAttention,
+  readerStatus,
   SORT_KEYS,
   type ConversationSummary,
   type SearchResult,
@@ -103,7 +104,7 @@ function row(view: TableView, c: ConversationSummary, labels: Labels): TemplateR
     ><td role="cell" class="subject"
       ><span class="cell-label" aria-hidden="true" .textContent=${labels.subject}></span><bdi .textContent=${c.subject.name}></bdi></td
     ><td role="cell" class="status"
-      ><span class="cell-label" aria-hidden="true" .textContent=${labels.status}></span>${statusText(c.status)}</td
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.status}></span>${statusText(readerStatus(c.status, view.side))}</td
     ><td role="cell" class="assignee"
       ><span class="cell-label" aria-hidden="true" .textContent=${labels.assignee}></span>${
         c.assignee

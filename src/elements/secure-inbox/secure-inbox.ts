@@ -153,6 +153,7 @@ export class SecureInbox extends SecureElement {
         draft: inbox.draft,
         errors: inbox.errors,
         subjects: inbox.subjects,
+        side: inbox.user?.side ?? 'employer',
         edit: (patch, when) => inbox.editFilters(patch, when),
         apply: () => inbox.applyFilters(),
         reset: () => inbox.resetFilters(),

@@ -1,5 +1,6 @@
 import type { ThreadAction } from '../../controllers/thread-controller.js';
 import { sameUserId } from '../../domain/permissions.js';
+import { readerStatus } from '../../domain/status.js';
 import type { Conversation, User } from '../../domain/types.js';
 import { personName, texts } from './thread-texts.js';
 import { statusText } from '../shared/texts.js';
@@ -30,6 +31,9 @@ export function remoteChangeText(previous: Conversation, next: Conversation, me:
   if ((previous.assignee?.id ?? null) !== (next.assignee?.id ?? null)) {
     parts.push(next.assignee ? texts.remoteAssignee(personName(next.assignee)) : texts.remoteNoAssignee());
   }
-  if (previous.status !== next.status) parts.push(texts.remoteStatus(statusText(next.status)));
+  // A change the reader tells apart: KPA staff read Skickat and Besvarat alike, as waiting for KPA.
+  const side = me?.side ?? 'employer';
+  const status = readerStatus(next.status, side);
+  if (readerStatus(previous.status, side) !== status) parts.push(texts.remoteStatus(statusText(status)));
   return parts.join(' ');
 }

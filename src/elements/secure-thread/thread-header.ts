@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { type Conversation, type User } from '../../domain/index.js';
+import { readerStatus, type Conversation, type User } from '../../domain/index.js';
 import { personName, texts } from './thread-texts.js';
 import { statusText } from '../shared/texts.js';
 
@@ -21,7 +21,7 @@ export function renderHeader(conversation: Conversation, user: User | undefined)
     </div>
     <div>
       <dt>${texts.status()}</dt>
-      <dd class="status">${statusText(conversation.status)}</dd>
+      <dd class="status">${statusText(readerStatus(conversation.status, user?.side ?? 'employer'))}</dd>
     </div>
     <div>
       <dt>${texts.assignee()}</dt>

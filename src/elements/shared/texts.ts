@@ -1,6 +1,11 @@
 import { msg, str } from '@lit/localize';
 import { getLocale } from '../../localization/index.js';
-import { formatFileSize, formatNumber, type Status, type ValidationProblem } from '../../domain/index.js';
+import {
+  formatFileSize,
+  formatNumber,
+  type ReaderStatus,
+  type ValidationProblem,
+} from '../../domain/index.js';
 import { errorKind, isErrorKind } from '../../adapter/errors.js';
 import type { FieldProblem, FormProblem, MessageField } from '../../controllers/message-form.js';
 
@@ -129,8 +134,11 @@ export function formProblemText(problem: FormProblem): string {
   }
 }
 
-/** The status exactly as the manual words it. */
-export function statusText(status: Status): string {
+/**
+ * A status as its reader names it (`readerStatus`): the employer's five exactly as the manual
+ * words them; KPA staff's in the manual's vocabulary, saying whom the conversation waits for.
+ */
+export function statusText(status: ReaderStatus): string {
   switch (status) {
     case 'new':
       return words.newMessage();
@@ -142,6 +150,10 @@ export function statusText(status: Status): string {
       return msg('Svar inkommit');
     case 'closed':
       return msg('Avslutad');
+    case 'waiting-for-kpa':
+      return msg('Väntar på KPA');
+    case 'waiting-for-employer':
+      return msg('Väntar på arbetsgivaren');
   }
 }
 

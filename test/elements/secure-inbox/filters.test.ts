@@ -25,6 +25,7 @@ import {
   searchedInbox,
 } from './inbox-helpers.js';
 import { STATUS_WORDS } from '../../fixtures.js';
+import { MOCK_USER_IDS } from '../../../mocks/index.js';
 
 const filters = (patch: Partial<ConversationFilters>): ConversationFilters => ({
   ...DEFAULT_FILTERS,
@@ -264,5 +265,25 @@ describe('<secure-inbox> filters', function () {
       expect(fresh.debounce).to.equal(120);
       expect(el.debounce).to.equal(300);
     });
+  });
+
+  it('a KPA case officer ticks statuses in their own words, each box sending the statuses behind it', async () => {
+    mock.backend.setCurrentUser(MOCK_USER_IDS.officer);
+    const { el, spy } = await searchedInbox(mock.adapter(), 60_000);
+    button(el, 'Visa filtrering').click();
+    await el.updateComplete;
+    const words = ['Väntar på KPA', 'Väntar på arbetsgivaren', 'Avslutad'];
+    const labels = [...root(el).querySelectorAll('fieldset label')].map((l) => normalise(l.textContent));
+    expect(labels).to.deep.equal(words);
+    expect(words.map((w) => field(el, w).checked)).to.deep.equal([true, true, false]);
+    field(el, 'Väntar på arbetsgivaren').click();
+    await searched(el, spy, 2);
+    expect(spy.searches[1].filters.statuses).to.deep.equal(['sent', 'answered']);
+    expect(rows(el).length).to.be.greaterThan(0);
+    expect(new Set(rows(el).map((r) => r[3]))).to.deep.equal(new Set(['Väntar på KPA']));
+    field(el, 'Avslutad').click();
+    await searched(el, spy, 3);
+    expect(spy.searches[2].filters.statuses).to.deep.equal(['sent', 'answered', 'closed']);
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { needsAttention, STATUSES } from '../../../src/domain/index.js';
+import { needsAttention } from '../../../src/domain/index.js';
 import { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import { MOCK_USER_IDS } from '../../../mocks/index.js';
 import {
@@ -16,7 +16,7 @@ import {
   spyAdapter,
   useMockBackend,
 } from './inbox-helpers.js';
-import { STATUS_WORDS } from '../../fixtures.js';
+import { OFFICER_STATUS_WORDS, STATUS_WORDS } from '../../fixtures.js';
 import { cellText, normalise } from '../queries.js';
 
 describe('<secure-inbox> rendering', function () {
@@ -80,20 +80,20 @@ describe('<secure-inbox> rendering', function () {
   });
 
   const sides = [
-    { user: MOCK_USER_IDS.employer, side: 'employer' as const },
-    { user: MOCK_USER_IDS.officer, side: 'kpa' as const },
+    { user: MOCK_USER_IDS.employer, side: 'employer' as const, words: STATUS_WORDS },
+    { user: MOCK_USER_IDS.officer, side: 'kpa' as const, words: OFFICER_STATUS_WORDS },
   ];
   for (const s of sides) {
-    it(`marks rows needing the attention of a ${s.side} user by weight, a marker and hidden text`, async () => {
+    it(`words each status for a ${s.side} user and marks rows needing their attention by weight, a marker and hidden text`, async () => {
       mock.backend.setCurrentUser(s.user);
       const el = await renderInbox(mock.adapter());
       await settled(el);
       const trs = [...root(el).querySelectorAll('tbody tr.row')];
       let marked = 0;
       trs.forEach((tr) => {
-        const status = STATUSES.find(
-          (st) => STATUS_WORDS[st] === normalise(cellText(tr.querySelector('.status')!)),
-        )!;
+        const number = tr.querySelector('.open')!.getAttribute('data-number')!;
+        const status = mock.backend.store.record(number)!.summary.status;
+        expect(normalise(cellText(tr.querySelector('.status')!))).to.equal(s.words[status]);
         const attention = needsAttention(status, s.side);
         expect(tr.classList.contains('attention')).to.equal(attention);
         const open = tr.querySelector('button')!;

@@ -142,6 +142,8 @@ describe('<secure-thread> loading and showing a conversation', function () {
     const el = await renderThread(mock.adapter(), number);
     await loaded(el);
     expect(detail(el, 'Organisation')).to.equal('Kundnamnet (kundnummer 0000)');
+    // The employer's Skickat, read from KPA's side.
+    expect(detail(el, 'Status')).to.equal('Väntar på KPA');
     await expect(el).to.be.accessible();
   });
 
