@@ -8,14 +8,16 @@ import { PARTIES, runConformance, summarise } from './kit.mjs';
 
 const USAGE = `Usage: secure-messages-conformance --base-url URL [options]
 
-Checks a running server against the rules of api/openapi.yaml. It needs the credentials of four
+Checks a running server against the rules of api/openapi.yaml. It needs the credentials of five
 signed-in parties, best from the environment (command lines are visible to other users):
 
   CONFORMANCE_<PARTY>_COOKIE    the Cookie header of a signed-in session, e.g. "session=…"
   CONFORMANCE_<PARTY>_CSRF      its CSRF token (leave out when the server checks Origin only)
 
-with PARTY one of EMPLOYER, COLLEAGUE (same organisation), OTHER_ORGANISATION, OFFICER (KPA);
-or --<party>-cookie / --<party>-csrf with party employer, colleague, other-organisation, officer.
+with PARTY one of EMPLOYER, COLLEAGUE (same organisation), OTHER_ORGANISATION, OFFICER (KPA) and
+OTHER_OFFICER (KPA, of another department than the officer's, not seeing all departments); or
+--<party>-cookie / --<party>-csrf with party employer, colleague, other-organisation, officer,
+other-officer.
 
 Options:
   --base-url URL                the API's base URL, e.g. https://host/api/secure-messages/v1
@@ -30,7 +32,7 @@ Options:
                                 events.session-end are skipped)
   --heartbeat-seconds N         the longest silence the event stream promises (default 30; the
                                 heartbeat check waits up to 1.5 × N seconds)
-  --dev-sign-in                 the mock server only (npm run mock-server): sign the four parties
+  --dev-sign-in                 the mock server only (npm run mock-server): sign the five parties
                                 in through its password-less /dev/sign-in instead
   --help                        this text
 
@@ -48,14 +50,22 @@ const OPTION = {
   colleague: 'colleague',
   otherOrganisation: 'other-organisation',
   officer: 'officer',
+  otherOfficer: 'other-officer',
 };
 const ENV = {
   employer: 'EMPLOYER',
   colleague: 'COLLEAGUE',
   otherOrganisation: 'OTHER_ORGANISATION',
   officer: 'OFFICER',
+  otherOfficer: 'OTHER_OFFICER',
 };
-const DEV_USERS = { employer: 'NAEF00', colleague: 'ABCD01', otherOrganisation: 'OTOR01', officer: 'KPAH01' };
+const DEV_USERS = {
+  employer: 'NAEF00',
+  colleague: 'ABCD01',
+  otherOrganisation: 'OTOR01',
+  officer: 'KPAH01',
+  otherOfficer: 'KPJL02',
+};
 
 const partyOptions = Object.fromEntries(
   PARTIES.flatMap((p) => [

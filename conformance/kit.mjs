@@ -1,9 +1,10 @@
 /**
  * The conformance kit: black-box HTTP scenarios, one per rule of api/openapi.yaml ("Rules a
- * server must enforce"), played against a running server with the credentials of four parties.
+ * server must enforce"), played against a running server with the credentials of five parties.
  * Every response is also validated against the OpenAPI schemas. Every conversation it creates
  * starts with TEST_MARKER; it claims, takes over and closes only conversations it created, and
- * closes them all at the end (as the officer party), printing any it could not close.
+ * closes them all at the end (as the officer party, or the other officer for its department's if
+ * the officer cannot see them), printing any it could not close.
  *
  * A rule's outcome is pass (✓), fail (✗, with the request, what was expected and what came back,
  * the problem's detail included), could not check (?, a precondition of the check failed, e.g. a
@@ -16,7 +17,13 @@ import { RULES } from './rules.mjs';
 
 export const TEST_MARKER = '[KONFORMANSTEST]';
 export const FOREIGN_ORIGIN = 'https://conformance-kit.invalid';
-export const PARTIES = /** @type {const} */ (['employer', 'colleague', 'otherOrganisation', 'officer']);
+export const PARTIES = /** @type {const} */ ([
+  'employer',
+  'colleague',
+  'otherOrganisation',
+  'officer',
+  'otherOfficer',
+]);
 const EXPOSED_HEADERS = ['etag', 'location', 'retry-after', 'idempotent-replayed', 'content-disposition'];
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MARKS = { pass: '✓', fail: '✗', unchecked: '?', skipped: '–' };
@@ -162,9 +169,9 @@ export function openStream(url, headers) {
   });
 }
 
-/** The first page of a search, for one message number or for everything. */
-const searchQuery = (messageNumber = '') => ({
-  filters: { subjectId: null, messageNumber, assigneeId: '', text: '', statuses: [] },
+/** The first page of a search: for everything, or with some filters set. */
+const searchQuery = (filters = {}) => ({
+  filters: { subjectId: null, messageNumber: '', assigneeId: '', text: '', statuses: [], ...filters },
   sort: { key: 'date', direction: 'desc' },
   page: 1,
   pageSize: 25,
@@ -299,7 +306,28 @@ export async function runConformance(options) {
     throw new Error('the employer and the colleague must be employer users of one organisation');
   if (me.otherOrganisation.side !== 'employer' || me.otherOrganisation.organisation?.customerNumber === home)
     throw new Error('the other-organisation party must be an employer user of another organisation');
-  if (me.officer.side !== 'kpa') throw new Error('the officer party must be a KPA user');
+  if (me.officer.side !== 'kpa' || !me.officer.department)
+    throw new Error('the officer party must be a KPA user with a department');
+  if (
+    me.otherOfficer.side !== 'kpa' ||
+    !me.otherOfficer.department ||
+    me.otherOfficer.department.id === me.officer.department.id ||
+    me.otherOfficer.capabilities?.canSeeAllDepartments
+  )
+    throw new Error(
+      "the other-officer party must be a KPA user of another department than the officer's, who does not see all departments",
+    );
+  /** An Ämne of `party`'s department that the `other` party's department does not answer. */
+  const onlyOf = (/** @type {'officer' | 'otherOfficer'} */ party, /** @type {string} */ other) =>
+    me[party].department.subjectIds.find(
+      (/** @type {string} */ id) => !me[other].department.subjectIds.includes(id),
+    );
+  const officerSubject = onlyOf('officer', 'otherOfficer');
+  const otherOfficerSubject = onlyOf('otherOfficer', 'officer');
+  if (!officerSubject || !otherOfficerSubject)
+    throw new Error(
+      "the officer's and the other officer's departments must each answer an Ämne the other does not",
+    );
   const config = setUp(await call('employer', 'GET', '/config'), 200, 'reading the settings');
   const subjectId = setUp(await call('employer', 'GET', '/subjects'), 200, 'reading the subjects')[0].id;
   const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -311,11 +339,25 @@ export async function runConformance(options) {
     body = marked('Konversation A'),
     bytes = pdfBytes(256, 'a'),
     /** @type {typeof PARTIES[number]} */ party = 'employer',
+    subject = subjectId,
   ) =>
     call(party, 'POST', '/conversations', {
       headers: { 'Idempotency-Key': key },
-      form: withFields({ subjectId, body }, files(bytes, fileName)),
+      form: withFields({ subjectId: subject, body }, files(bytes, fileName)),
     });
+  const newKey = () => `kit-${run}-${Math.random().toString(36).slice(2)}`;
+  /** A precondition of a check: a write that must succeed for the check to tell anything. */
+  const need = (/** @type {Exchange} */ r, /** @type {number} */ status, /** @type {string} */ what) => {
+    if (r.status !== status) throw new Unchecked(`${what}: ${r.method} ${r.path} → ${show(r)}`);
+    return r.body;
+  };
+  /** A new conversation of the employer's under `subject`, an Ämne of one officer's department. */
+  const createUnder = async (/** @type {string} */ subject, /** @type {string} */ text) =>
+    need(
+      await create(newKey(), marked(text), pdfBytes(), 'employer', subject),
+      201,
+      `creating a conversation under ${subject}`,
+    );
   const keyA = `kit-${run}-a`;
   const A = setUp(await create(keyA), 201, 'creating a conversation');
   const B = setUp(await create(`kit-${run}-b`, marked('Konversation B')), 201, 'creating a conversation');
@@ -323,17 +365,25 @@ export async function runConformance(options) {
   const attachmentB = B.messages?.[0]?.attachments?.[0];
   if (!attachmentA || !attachmentB)
     throw new Error('a conversation created with a file came back without it');
-  const current = async (/** @type {string} */ number) =>
-    (await call('employer', 'GET', `/conversations/${number}`)).body;
+  // One conversation under an Ämne of each officer's department.
+  const ofOfficer = await createUnder(officerSubject, 'Handläggarens avdelning');
+  const ofOtherOfficer = await createUnder(otherOfficerSubject, 'Annan avdelning');
+  const current = async (
+    /** @type {string} */ number,
+    /** @type {typeof PARTIES[number]} */ party = 'employer',
+  ) => (await call(party, 'GET', `/conversations/${number}`)).body;
   const messageCount = async (/** @type {string} */ number) => (await current(number)).messages.length;
-  const ifMatch = async (/** @type {string} */ number) => ({
-    'If-Match': `"${(await current(number)).version}"`,
+  const ifMatch = async (
+    /** @type {string} */ number,
+    /** @type {typeof PARTIES[number]} */ party = 'employer',
+  ) => ({
+    'If-Match': `"${(await current(number, party)).version}"`,
   });
   /** @param {string} number @param {{ headers?: Record<string, string>, form?: FormData, csrf?: boolean }} [init] */
   const reply = (number, init = {}) =>
     call('employer', 'POST', `/conversations/${number}/messages`, {
       ...init,
-      headers: { 'Idempotency-Key': `kit-${run}-${Math.random().toString(36).slice(2)}`, ...init.headers },
+      headers: { 'Idempotency-Key': newKey(), ...init.headers },
       form: init.form ?? withFields({ body: marked('Svar') }),
     });
   /** A claim that must be refused; when a server accepts it anyway, the claim is released again. */
@@ -362,11 +412,10 @@ export async function runConformance(options) {
   /** The officer answers a conversation of the employer's; its new version. */
   const officerAnswers = async (/** @type {string} */ number) => {
     const r = await call('officer', 'POST', `/conversations/${number}/messages`, {
-      headers: { 'Idempotency-Key': `kit-${run}-${Math.random().toString(36).slice(2)}` },
+      headers: { 'Idempotency-Key': newKey() },
       form: withFields({ body: marked('Svar från KPA') }),
     });
-    if (r.status !== 201) throw new Unchecked(`the officer's answer to ${number} → ${show(r)}`);
-    return /** @type {string} */ (r.body.version);
+    return /** @type {string} */ (need(r, 201, `the officer's answer to ${number}`).version);
   };
   /** The event that tells of `number` at `version`. */
   const tellsOf =
@@ -608,12 +657,37 @@ export async function runConformance(options) {
       ];
       for (const r of probes) expect(r, 404, '(of another organisation)');
       const search = await call('otherOrganisation', 'POST', '/conversations/search', {
-        json: searchQuery(A.number),
+        json: searchQuery({ messageNumber: A.number }),
       });
       expect(search, 200, `for ${A.number}`);
       must(
         search.body?.total === 0,
         `${search.method} ${search.path} for ${A.number} as another organisation → expected total 0, received ${search.body?.total}`,
+      );
+    },
+    async 'authz.department-scope'() {
+      expect(
+        await call('otherOfficer', 'GET', `/conversations/${ofOtherOfficer.number}`),
+        200,
+        `(${otherOfficerSubject}, of its own department)`,
+      );
+      const path = `/conversations/${ofOfficer.number}`;
+      const probes = [
+        await call('otherOfficer', 'GET', path),
+        await call('otherOfficer', 'POST', `${path}/messages`, {
+          headers: { 'Idempotency-Key': newKey() },
+          form: withFields({ body: marked('Fel avdelning') }),
+        }),
+        await call('otherOfficer', 'POST', `${path}/claim`, { headers: await ifMatch(ofOfficer.number) }),
+      ];
+      for (const r of probes) expect(r, 404, `(${officerSubject}, of another department)`);
+      const search = await call('otherOfficer', 'POST', '/conversations/search', {
+        json: searchQuery({ messageNumber: ofOfficer.number }),
+      });
+      expect(search, 200, `for ${ofOfficer.number}`);
+      must(
+        search.body?.total === 0,
+        `${search.method} ${search.path} for ${ofOfficer.number} (${officerSubject}) as otherOfficer → expected total 0, received ${search.body?.total}`,
       );
     },
     async 'authz.close-staff-only'() {
@@ -625,6 +699,114 @@ export async function runConformance(options) {
         headers: await ifMatch(B.number),
       });
       expect(staff, 200, '(a conversation the kit created)');
+    },
+    async 'assignment.per-side'() {
+      if (!me.officer.capabilities?.canAssign)
+        throw new Skipped('the officer party may not assign (capabilities.canAssign)');
+      const { number } = await createUnder(officerSubject, 'Ansvar per sida');
+      const path = `/conversations/${number}`;
+      const assigneeOf = (/** @type {Exchange} */ r) => r.body?.assignee?.id ?? null;
+      /**
+       * Fails unless the answer `r` shows its reader `assignee`, its own side's, and no claim,
+       * release or take-over by the other side in its history.
+       */
+      const sees = (/** @type {Exchange} */ r, /** @type {string | null} */ assignee, when = '') => {
+        const side = r.party === 'officer' ? 'kpa' : 'employer';
+        const whose = side === 'kpa' ? "KPA's" : "the employer's";
+        const request = `${r.method} ${r.path} as ${r.party}${when ? ` ${when}` : ''}`;
+        must(
+          assigneeOf(r) === assignee,
+          `${request} → expected assignee ${assignee} (${whose}), received ${assigneeOf(r)}`,
+        );
+        const leaked = (r.body?.history ?? []).find(
+          (/** @type {any} */ h) =>
+            ['claimed', 'released', 'taken-over'].includes(h.action) && h.actor?.side !== side,
+        );
+        must(
+          !leaked,
+          `${request} → expected only ${whose} claims, releases and take-overs in history, received ${JSON.stringify(leaked)}`,
+        );
+      };
+      const claim = await call('officer', 'POST', `${path}/claim`, {
+        headers: await ifMatch(number, 'officer'),
+      });
+      expect(claim, 200, '(a conversation the kit created)');
+      sees(claim, me.officer.id);
+      sees(await call('employer', 'GET', path), null, "after the officer's claim");
+      const own = await call('employer', 'POST', `${path}/claim`, { headers: await ifMatch(number) });
+      expect(own, 200, "after the officer's claim");
+      sees(own, me.employer.id, "after the officer's claim");
+      sees(await call('officer', 'GET', path), me.officer.id, "after the employer's claim");
+    },
+    async 'queue.department-only'() {
+      if (!me.officer.capabilities?.canSeeAllDepartments)
+        throw new Skipped(
+          'the officer party does not see all departments (capabilities.canSeeAllDepartments)',
+        );
+      for (const departmentOnly of [true, false]) {
+        const r = await call('officer', 'POST', '/conversations/search', {
+          json: searchQuery({ text: run, departmentOnly }),
+        });
+        const how = `with departmentOnly: ${departmentOnly}, subjectId null and text "${run}"`;
+        expect(r, 200, how);
+        const found = (r.body?.items ?? []).map((/** @type {any} */ c) => c.number);
+        const other = `${ofOtherOfficer.number} (${otherOfficerSubject}, of another department)`;
+        must(
+          found.includes(ofOfficer.number) && found.includes(ofOtherOfficer.number) !== departmentOnly,
+          `${r.method} ${r.path} ${how} as officer → expected ${ofOfficer.number} (${officerSubject}) ${departmentOnly ? `but not ${other}` : `and ${other}`}, received ${found.join(', ') || 'none'}`,
+        );
+      }
+    },
+    async 'queue.waiting-since'() {
+      const W = await createUnder(officerSubject, 'Väntar sedan');
+      const first = W.messages[0].sentAt;
+      // A moment between the employer's two messages, so that their times differ (a server that
+      // keeps whole seconds cannot be told from a correct one here).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      need(await reply(W.number), 201, "the employer's second message");
+      const waiting = async (/** @type {string} */ when, /** @type {string | null} */ since, what = '') => {
+        const r = await call('officer', 'GET', `/conversations/${W.number}`);
+        expect(r, 200);
+        const received = r.body?.waitingSince ?? null;
+        must(
+          since === null
+            ? received === null
+            : received !== null && Date.parse(received) === Date.parse(since),
+          `${r.method} ${r.path} as officer ${when} → expected waitingSince ${since}${what}, received ${received}`,
+        );
+      };
+      await waiting("after the employer's two messages", first, " (the first one's sentAt)");
+      await officerAnswers(W.number);
+      await waiting("after the officer's answer", null);
+      const again = need(await reply(W.number), 201, "the employer's message after the officer's answer");
+      await waiting(
+        'after the employer wrote again',
+        again.messages.at(-1).sentAt,
+        " (that message's sentAt)",
+      );
+    },
+    async 'queue.notices'() {
+      const officers = /** @type {const} */ (['officer', 'otherOfficer']);
+      const counts = async () => {
+        const rs = await Promise.all(officers.map((p) => call(p, 'GET', '/notices/count')));
+        for (const r of rs) expect(r, 200);
+        return rs.map((r) => r.body?.count);
+      };
+      for (const [subject, department] of [
+        [officerSubject, 'officer'],
+        [otherOfficerSubject, 'otherOfficer'],
+      ]) {
+        const before = await counts();
+        const { number } = await createUnder(subject, 'Notis');
+        const after = await counts();
+        officers.forEach((party, i) => {
+          const rise = party === department ? 1 : 0;
+          must(
+            after[i] === before[i] + rise,
+            `GET /notices/count as ${party} after the employer created ${number} (${subject}, ${rise ? 'an Ämne of its department' : 'an Ämne of another department'}) → expected ${before[i] + rise} (${before[i]} before), received ${after[i]}`,
+          );
+        });
+      }
     },
     async 'authz.create-own-organisation'() {
       const foreign = me.otherOrganisation.organisation.customerNumber;
@@ -940,13 +1122,20 @@ export async function runConformance(options) {
     };
   };
 
-  /** Closes what the kit created (as the officer) and says what is left open. */
+  /**
+   * Closes what the kit created (as the officer, or as the other officer what the officer cannot
+   * see) and says what is left open.
+   */
   const cleanUp = async () => {
     const left = [];
     for (const number of created) {
-      const conversation = await call('officer', 'GET', `/conversations/${number}`);
+      /** @type {typeof PARTIES[number]} */
+      let party = 'officer';
+      let conversation = await call(party, 'GET', `/conversations/${number}`);
+      if (conversation.status === 404)
+        conversation = await call((party = 'otherOfficer'), 'GET', `/conversations/${number}`);
       if (conversation.body?.status === 'closed') continue;
-      const r = await call('officer', 'POST', `/conversations/${number}/close`, {
+      const r = await call(party, 'POST', `/conversations/${number}/close`, {
         headers: { 'If-Match': `"${conversation.body?.version}"` },
       });
       if (r.status !== 200) left.push(`${number} (${show(r)})`);

@@ -21,7 +21,29 @@ export const RULES = [
     id: 'authz.organisation-404',
     summary: "another organisation's conversation is 404 everywhere (read, reply, assignment, close, files)",
   },
+  {
+    id: 'authz.department-scope',
+    summary:
+      "KPA staff who do not see all departments get 404 for another department's conversation and never find it",
+  },
   { id: 'authz.close-staff-only', summary: 'only KPA staff close (403)' },
+  {
+    id: 'assignment.per-side',
+    summary: "each side assigns its own people and sees only its own side's assignee and assignment history",
+  },
+  {
+    id: 'queue.department-only',
+    summary: "KPA staff's search with departmentOnly and no subjectId finds only their department's Ämnen",
+  },
+  {
+    id: 'queue.waiting-since',
+    summary:
+      "waitingSince is the employer's first message since KPA last wrote while waiting for KPA, else null",
+  },
+  {
+    id: 'queue.notices',
+    summary: "KPA staff's notice count counts what waits for KPA under their department's Ämnen",
+  },
   {
     id: 'authz.create-own-organisation',
     summary: "an employer naming another organisation's customer number is 422 with that error",

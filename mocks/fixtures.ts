@@ -1,6 +1,6 @@
 /** Fixed reference data of the mock backend: users, organisations, subjects and server config. */
 import type { ServerConfig } from '../src/domain/config.js';
-import type { Organisation, Subject, User, UserRef } from '../src/domain/types.js';
+import type { Department, Organisation, Subject, User, UserRef } from '../src/domain/types.js';
 
 export const MOCK_USER_IDS = {
   employer: 'NAEF00',
@@ -8,6 +8,8 @@ export const MOCK_USER_IDS = {
   colleague2: 'EFGH02',
   officer: 'KPAH01',
   otherOrganisation: 'OTOR01',
+  /** A case officer of the other department, who sees only its Ämnen. */
+  otherOfficer: 'KPJL02',
 } as const;
 
 /** The organisation of the manual's screenshots. */
@@ -30,9 +32,74 @@ const OTHER_ORGANISATION_LIST: readonly Organisation[] = [
   { customerNumber: '1490', organisationNumber: '5560009954', name: 'Ekbacka Bostäder AB' },
 ].map((o) => Object.freeze(o));
 
+/** The check digit of a Swedish organisation number (the Luhn algorithm over its first nine digits). */
+function luhnDigit(nine: string): number {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    const d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+    sum += d > 9 ? d - 9 : d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+const PLACE_STARTS = [
+  'Al',
+  'Berg',
+  'Dal',
+  'Ek',
+  'Fager',
+  'Gran',
+  'Hag',
+  'Hol',
+  'Lind',
+  'Mal',
+  'Nor',
+  'Ros',
+  'Sand',
+  'Sil',
+  'Sol',
+  'Stor',
+  'Sund',
+  'Tall',
+  'Ulv',
+  'Äng',
+];
+const PLACE_ENDS = [
+  'by',
+  'sta',
+  'vik',
+  'holm',
+  'åker',
+  'berga',
+  'näs',
+  'ås',
+  'fors',
+  'torp',
+  'tuna',
+  'hamn',
+  'köping',
+  'dal',
+];
+
+/**
+ * Made-up municipalities and regions, so that KPA staff pick among as many organisations as KPA
+ * serves (290 with the ten above): every fourteenth a region, the rest municipalities.
+ */
+const GENERATED_ORGANISATION_LIST: readonly Organisation[] = Array.from({ length: 280 }, (_, i) => {
+  const place = PLACE_STARTS[i % PLACE_STARTS.length]! + PLACE_ENDS[Math.floor(i / PLACE_STARTS.length)]!;
+  const region = i % 14 === 13;
+  const nine = `${region ? '232' : '212'}${String(100_000 + i * 7).slice(0, 6)}`;
+  return Object.freeze({
+    customerNumber: String(2000 + i),
+    organisationNumber: `${nine}${luhnDigit(nine)}`,
+    name: region ? `Region ${place}` : `${place} kommun`,
+  });
+});
+
 export const ORGANISATIONS: readonly Organisation[] = Object.freeze([
   HOME_ORGANISATION,
   ...OTHER_ORGANISATION_LIST,
+  ...GENERATED_ORGANISATION_LIST,
 ]);
 
 export const SUBJECTS: readonly Subject[] = Object.freeze(
@@ -46,15 +113,38 @@ export const SUBJECTS: readonly Subject[] = Object.freeze(
   ].map((s) => Object.freeze(s)),
 );
 
+/** KPA's departments: the Ämne of a conversation decides which one answers it. */
+export const DEPARTMENTS: readonly Department[] = Object.freeze(
+  [
+    {
+      id: 'arbetsgivarservice',
+      name: 'Arbetsgivarservice',
+      subjectIds: ['anstallning-och-lon', 'rapportering', 'ekonomi-och-fakturor', 'ovrigt'],
+    },
+    { id: 'pension', name: 'Pension och utbetalning', subjectIds: ['berakning', 'utbetalning'] },
+  ].map((d) => Object.freeze(d)),
+);
+
 const EMPLOYER_CAPABILITIES = Object.freeze({
   canClose: false,
   canAssign: true,
   canChooseOrganisation: false,
 });
-const OFFICER_CAPABILITIES = Object.freeze({ canClose: true, canAssign: false, canChooseOrganisation: true });
+const OFFICER_CAPABILITIES = Object.freeze({ canClose: true, canAssign: true, canChooseOrganisation: true });
 
 function employer(id: string, name: string, organisation: Organisation): User {
   return { id, name, side: 'employer', organisation, capabilities: { ...EMPLOYER_CAPABILITIES } };
+}
+
+function officer(id: string, name: string, department: Department, canSeeAllDepartments: boolean): User {
+  return {
+    id,
+    name,
+    side: 'kpa',
+    organisation: null,
+    department: { ...department, subjectIds: [...department.subjectIds] },
+    capabilities: { ...OFFICER_CAPABILITIES, canSeeAllDepartments },
+  };
 }
 
 /** The users one can switch between (`MockBackend.setCurrentUser`). */
@@ -63,14 +153,12 @@ export function createMockUsers(): User[] {
     employer(MOCK_USER_IDS.employer, 'Namn Efternamn', HOME_ORGANISATION),
     employer(MOCK_USER_IDS.colleague, 'Anna Berglund', HOME_ORGANISATION),
     employer(MOCK_USER_IDS.colleague2, 'Erik Holmberg', HOME_ORGANISATION),
-    {
-      id: MOCK_USER_IDS.officer,
-      name: 'Katarina Hallberg',
-      side: 'kpa',
-      organisation: null,
-      capabilities: { ...OFFICER_CAPABILITIES },
-    },
+    // Arbetsgivarservice's officer, whom the server lets see every department (their list still
+    // starts with their own department's queue).
+    officer(MOCK_USER_IDS.officer, 'Katarina Hallberg', DEPARTMENTS[0]!, true),
     employer(MOCK_USER_IDS.otherOrganisation, 'Oskar Torstensson', OTHER_ORGANISATION_LIST[0]!),
+    // Pension och utbetalning's officer, who sees only its Ämnen.
+    officer(MOCK_USER_IDS.otherOfficer, 'Jonas Lindström', DEPARTMENTS[1]!, false),
   ];
 }
 
@@ -132,8 +220,35 @@ export function employerPeopleByOrganisation(users: readonly User[]): Map<string
   for (const [customerNumber, people] of Object.entries(EXTRA_EMPLOYER_NAMES)) {
     for (const [id, name] of people) map.get(customerNumber)!.push({ id, name, side: 'employer' });
   }
+  // Two made-up people in each generated organisation (ids from the organisation's place).
+  GENERATED_ORGANISATION_LIST.forEach((org, i) => {
+    const name = (k: number) =>
+      `${GENERATED_FIRST_NAMES[(i + k) % GENERATED_FIRST_NAMES.length]!} ${GENERATED_LAST_NAMES[(i + 3 * k) % GENERATED_LAST_NAMES.length]!}`;
+    const letters = [...org.customerNumber.slice(1)].map((d) => 'ABCDEFGHIJ'[Number(d)]).join('') + 'X';
+    map
+      .get(org.customerNumber)!
+      .push(
+        { id: `${letters}01`, name: name(0), side: 'employer' },
+        { id: `${letters}02`, name: name(4), side: 'employer' },
+      );
+  });
   return map;
 }
+
+const GENERATED_FIRST_NAMES = ['Eva', 'Lars', 'Anna', 'Per', 'Karin', 'Nils', 'Ingrid', 'Olof', 'Maja'];
+const GENERATED_LAST_NAMES = [
+  'Ek',
+  'Lund',
+  'Strand',
+  'Berg',
+  'Holm',
+  'Dahl',
+  'Nord',
+  'Sjö',
+  'Viklund',
+  'Ström',
+  'Moberg',
+];
 
 /** KPA staff who write in the seeded conversations (the switchable officer first). */
 export const KPA_STAFF: readonly UserRef[] = Object.freeze([

@@ -263,24 +263,20 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
       ),
     ),
     route('get', '/notices/count', ({ user }) => json({ count: ctx.store.noticeCount(user) })),
-    route(
-      'get',
-      '/events',
-      ({ request, user }) => {
-        if (ctx.liveUpdates === false) throw new ProblemError(404, { detail: 'Inga direktuppdateringar.' });
-        return new HttpResponse(
-          eventStream({
-            store: ctx.store,
-            user,
-            lastEventId: request.headers.get('Last-Event-ID'),
-            heartbeatMs: ctx.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
-            rules,
-          }),
-          // No buffering by a proxy in front (nginx reads X-Accel-Buffering).
-          { headers: { 'Content-Type': 'text/event-stream', 'X-Accel-Buffering': 'no', ...NO_STORE } },
-        );
-      },
-    ),
+    route('get', '/events', ({ request, user }) => {
+      if (ctx.liveUpdates === false) throw new ProblemError(404, { detail: 'Inga direktuppdateringar.' });
+      return new HttpResponse(
+        eventStream({
+          store: ctx.store,
+          user,
+          lastEventId: request.headers.get('Last-Event-ID'),
+          heartbeatMs: ctx.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+          rules,
+        }),
+        // No buffering by a proxy in front (nginx reads X-Accel-Buffering).
+        { headers: { 'Content-Type': 'text/event-stream', 'X-Accel-Buffering': 'no', ...NO_STORE } },
+      );
+    }),
 
     route('post', '/conversations/search', async ({ request, user }) => {
       // Only JSON: a cross-site form can send text/plain without a preflight, JSON it cannot.

@@ -26,7 +26,22 @@ export interface EffectiveFilters {
   assigneeId: string | null;
   text: string | null;
   statuses: Status[] | null /* null = any */;
+  /** An organisation's customer number. */
+  customerNumber: string | null;
+  /** Only rows without an assignee (of the reader's side). */
+  unassigned: boolean;
 }
+
+/** No filter applied: every conversation matches. */
+export const NO_FILTERS: Readonly<EffectiveFilters> = Object.freeze({
+  messageNumber: null,
+  subjectId: null,
+  assigneeId: null,
+  text: null,
+  statuses: null,
+  customerNumber: null,
+  unassigned: false,
+});
 
 /**
  * The canonical form of a search text that is a whole valid personnummer: 12 digits when the
@@ -49,7 +64,7 @@ function normaliseSearchText(text: string): string {
 export function effectiveFilters(f: ConversationFilters): EffectiveFilters {
   const messageNumber = f.messageNumber.trim();
   if (messageNumber !== '') {
-    return { messageNumber, subjectId: null, assigneeId: null, text: null, statuses: null };
+    return { ...NO_FILTERS, messageNumber };
   }
   const assigneeId = f.assigneeId.trim().toUpperCase();
   const text = f.text.trim();
@@ -61,6 +76,8 @@ export function effectiveFilters(f: ConversationFilters): EffectiveFilters {
     assigneeId: assigneeId === '' ? null : assigneeId,
     text: text === '' ? null : normaliseSearchText(text),
     statuses: statuses.length === 0 || statuses.length === STATUSES.length ? null : statuses,
+    customerNumber: f.customerNumber === null || f.customerNumber === '' ? null : f.customerNumber,
+    unassigned: f.unassigned,
   };
 }
 
@@ -140,7 +157,8 @@ export function matchesText(entry: SearchIndexEntry, query: string): boolean {
 
 /**
  * True when a conversation passes the effective filters. A message number decides alone (any
- * status); otherwise subject, assignee (case-insensitive user id), status and text must all match.
+ * status); otherwise subject, organisation, assignee (case-insensitive user id, or none), status
+ * and text must all match.
  */
 export function matchesFilters(
   c: ConversationSummary,
@@ -149,6 +167,8 @@ export function matchesFilters(
 ): boolean {
   if (f.messageNumber !== null) return c.number === f.messageNumber;
   if (f.subjectId !== null && c.subject.id !== f.subjectId) return false;
+  if (f.customerNumber !== null && c.organisation.customerNumber !== f.customerNumber) return false;
+  if (f.unassigned && c.assignee !== null) return false;
   if (f.assigneeId !== null && (c.assignee === null || !sameUserId(c.assignee.id, f.assigneeId)))
     return false;
   if (f.statuses !== null && !f.statuses.includes(c.status)) return false;
@@ -184,6 +204,9 @@ function compareNumbers(a: string, b: string): number {
  *   language: for an employer user the life cycle of a conversation (new, sent, answered,
  *   reply-received, closed); for KPA staff waiting for KPA (sent, answered), waiting for the
  *   employer (new, reply-received), closed; within a group, the life-cycle order;
+ * - `organisation`: the organisation's name in Swedish order;
+ * - `waiting`: waitingSince (the longest wait first when ascending); rows that do not wait last
+ *   in both directions;
  * - `assignee`: name in Swedish order, then user id; unassigned rows last in both directions.
  * Ties are broken by number, newest (highest) first, in both directions.
  */
@@ -204,6 +227,16 @@ export function compareSummaries(
     case 'subject':
       result = collator.compare(a.subject.name, b.subject.name);
       break;
+    case 'organisation':
+      result = collator.compare(a.organisation.name, b.organisation.name);
+      break;
+    case 'waiting': {
+      const [x, y] = [a.waitingSince ?? null, b.waitingSince ?? null];
+      if (x === null || y === null) {
+        if (x !== y) return x === null ? 1 : -1;
+      } else result = compareInstants(x, y);
+      break;
+    }
     case 'status':
       result = statusRank(a.status, side) - statusRank(b.status, side);
       break;

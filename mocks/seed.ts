@@ -214,7 +214,11 @@ export function generateSeed(options: SeedOptions): SeedData {
   const random = createRandom(options.seed);
   const nowMs = options.now.getTime();
   const base = firstNumber(size);
-  const others = options.organisations.filter((o) => o.customerNumber !== HOME_ORGANISATION.customerNumber);
+  // The other organisations, the first ten (the named ones) thirty times over: about half of the
+  // other organisations' conversations go to them, the rest spread over the many. One draw picks.
+  const others = options.organisations
+    .filter((o) => o.customerNumber !== HOME_ORGANISATION.customerNumber)
+    .flatMap((o, i) => (i < 9 ? Array.from({ length: 30 }, () => o) : [o]));
   const home =
     options.organisations.find((o) => o.customerNumber === HOME_ORGANISATION.customerNumber) ??
     options.organisations[0]!;
@@ -357,6 +361,19 @@ export function generateSeed(options: SeedOptions): SeedData {
       bodies.push(body);
     }
     if (current !== status) throw new Error(`Seed pattern ${pattern} gives ${current}, not ${status}`);
+    // KPA's assignee: the writing officer, claimed when KPA first wrote (or at the employer's first
+    // message), for three conversations in five. Chosen by number, not drawn from the generator,
+    // so that the rest of the seed stays as it was before KPA assigned.
+    let kpaAssignee: UserRef | null = null;
+    if ((base + i) % 5 >= 2) {
+      kpaAssignee = officer;
+      const firstKpa = pattern.indexOf('K');
+      history.push({
+        action: 'claimed',
+        actor: officer,
+        at: isoInstant(times[firstKpa >= 0 ? firstKpa : 0]!),
+      });
+    }
     history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
     records[i] = {
@@ -370,6 +387,7 @@ export function generateSeed(options: SeedOptions): SeedData {
       },
       messages,
       history,
+      kpaAssignee,
       revision: 1,
       index: indexConversationText(bodies),
     };

@@ -7,7 +7,7 @@
 import type { ServerConfig } from '../src/domain/config.js';
 import { canClaim, canClose, canRelease, canTakeOver } from '../src/domain/permissions.js';
 import { isPageSize, validateFilters } from '../src/domain/filters.js';
-import { needsAttention } from '../src/domain/status.js';
+import { needsAttention, STAFF_ATTENTION_STATUSES } from '../src/domain/status.js';
 import { nextStatus, type ConversationEvent } from './transitions.js';
 import { validateAttachments, validateMessageBody } from '../src/domain/validators.js';
 // The same Swedish words for a refused value as the elements use (the mock answers like a server).
@@ -33,10 +33,12 @@ import type {
   Attachment,
   Conversation,
   ConversationSummary,
+  Department,
   HistoryAction,
   HistoryEntry,
   Message,
   Organisation,
+  Side,
   Subject,
   User,
   UserRef,
@@ -47,11 +49,18 @@ import { RuleSwitches, type RuleSwitch } from './rules.js';
 import { contentTypeOf } from './sniff.js';
 import { TextIndex } from './text-index.js';
 
-/** One conversation as the store keeps it. `summary` is the inbox row and is updated in place. */
+/**
+ * One conversation as the store keeps it. `summary` is the inbox row as an employer user reads it
+ * and is updated in place; KPA staff read it with `kpaAssignee` as the assignee
+ * (`assignment.per-side`).
+ */
 export interface ConversationRecord {
   summary: ConversationSummary;
   messages: Message[];
+  /** Both sides' entries; each side is shown its own claims, releases and take-overs. */
   history: HistoryEntry[];
+  /** The KPA officer working on the case, or null. */
+  kpaAssignee: UserRef | null;
   /** Bumped on every change; the version (ETag) derives from it. */
   revision: number;
   /** Precomputed searchable text, rebuilt on every new message. */
@@ -161,6 +170,8 @@ export class MockStore {
   readonly #all: ConversationRecord[];
   readonly #byNumber = new Map<string, ConversationRecord>();
   readonly #byOrganisation = new Map<string, ConversationRecord[]>();
+  /** Per set of Ämnen (ids joined by NUL, sorted): its conversations, for KPA departments. */
+  readonly #byScope = new Map<string, ConversationRecord[]>();
   /** Per list of visible conversations (all, or one organisation's): its Meddelandetext index. */
   readonly #textIndexes = new WeakMap<readonly ConversationRecord[], TextIndex<ConversationRecord>>();
   /** Bytes of uploaded attachments; seeded attachments are synthesised on download. */
@@ -221,7 +232,11 @@ export class MockStore {
   }
 
   isVisible(user: User, record: ConversationRecord): boolean {
-    if (user.side === 'kpa' || !this.#enforced('authz.organisation-404')) return true;
+    if (user.side === 'kpa') {
+      const scope = this.#scopeOf(user);
+      return scope === null || scope.has(record.summary.subject.id);
+    }
+    if (!this.#enforced('authz.organisation-404')) return true;
     return (
       user.organisation !== null &&
       record.summary.organisation.customerNumber === user.organisation.customerNumber
@@ -234,12 +249,17 @@ export class MockStore {
   }
 
   getConversation(user: User, number: string): Conversation {
-    return toConversation(this.#require(user, number));
+    return this.#view(this.#require(user, number), user.side);
   }
 
+  /** Employer users: their organisation's notices. KPA staff: what waits for KPA in their department (`queue.notices`). */
   noticeCount(user: User): number {
     let count = 0;
-    for (const r of this.#visibleRecords(user)) if (needsAttention(r.summary.status, user.side)) count++;
+    const records =
+      user.side === 'kpa' && this.#enforced('queue.notices')
+        ? this.#departmentRecords(user)
+        : this.#visibleRecords(user);
+    for (const r of records) if (needsAttention(r.summary.status, user.side)) count++;
     return count;
   }
 
@@ -250,24 +270,33 @@ export class MockStore {
     if (filters.messageNumber !== null) {
       // A message number finds exactly that conversation, closed or not: no scan needed.
       const r = this.#byNumber.get(filters.messageNumber);
+      const summary = r && this.#summary(r, user.side);
       matches =
-        r && this.isVisible(user, r) && matchesFilters(r.summary, r.index, filters) ? [r.summary] : [];
+        r && summary && this.isVisible(user, r) && matchesFilters(summary, r.index, filters) ? [summary] : [];
     } else {
       matches = [];
+      // KPA staff's department queue (`queue.department-only`), unless an Ämne is chosen.
+      const queue =
+        user.side === 'kpa' &&
+        user.department &&
+        query.filters.departmentOnly &&
+        filters.subjectId === null &&
+        this.#enforced('queue.department-only');
       // A Meddelandetext query asks the text index first; the other filters then look only at
       // the conversations whose text matched.
-      const visible = this.#visibleRecords(user);
+      const visible = queue ? this.#departmentRecords(user) : this.#visibleRecords(user);
       const candidates = filters.text === null ? visible : this.#textIndex(visible).matching(filters.text);
       const rest = filters.text === null ? filters : { ...filters, text: null };
       for (const r of candidates) {
-        if (matchesFilters(r.summary, r.index, rest)) matches.push(r.summary);
+        const summary = this.#summary(r, user.side);
+        if (matchesFilters(summary, r.index, rest)) matches.push(summary);
       }
       const sort = query.sort;
       matches.sort((a, b) => compareSummaries(a, b, sort, user.side));
     }
     const start = (query.page - 1) * query.pageSize;
     return {
-      items: matches.slice(start, start + query.pageSize).map(copySummary),
+      items: matches.slice(start, start + query.pageSize).map((s) => copySummary(s)),
       total: matches.length,
       page: query.page,
       pageSize: query.pageSize,
@@ -350,6 +379,7 @@ export class MockStore {
       },
       messages: [message],
       history: [],
+      kpaAssignee: null,
       revision: 1,
       index: indexConversationText([message.body]),
     };
@@ -390,6 +420,7 @@ export class MockStore {
       r.history.push({ action: 'reopened', actor: userRef(user), at });
     r.summary.status = status;
     r.summary.lastActivityAt = at;
+    r.summary.waitingSince = this.#waitingSince(r);
     r.revision++;
     r.index = indexConversationText(r.messages.map((m) => m.body));
     this.#changed(r);
@@ -417,17 +448,21 @@ export class MockStore {
     if ((user.side !== 'kpa' || !user.capabilities.canClose) && this.#enforced('authz.close-staff-only')) {
       throw new ProblemError(403, { detail: 'Endast KPA Pension kan avsluta konversationer.' });
     }
-    this.#checkVersion(r, ifMatch);
+    this.#checkVersion(r, ifMatch, user.side);
     if (!canClose(user, r.summary)) {
-      throw new ProblemError(409, { detail: 'Konversationen är redan avslutad.', ...conflictInfo(r) });
+      throw new ProblemError(409, {
+        detail: 'Konversationen är redan avslutad.',
+        ...conflictInfo(r, user.side),
+      });
     }
     const at = this.#clock().toISOString();
     r.summary.status = nextStatus(r.summary.status, 'kpa-closes');
     r.summary.lastActivityAt = at;
+    r.summary.waitingSince = this.#waitingSince(r);
     r.history.push({ action: 'closed', actor: userRef(user), at });
     r.revision++;
     this.#changed(r);
-    return toConversation(r);
+    return this.#view(r, user.side);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -438,7 +473,11 @@ export class MockStore {
   }
 
   #insert(record: ConversationRecord): void {
+    record.summary.waitingSince = this.#waitingSince(record);
     this.#all.push(record);
+    for (const [scope, list] of this.#byScope) {
+      if (scope.split('\u0000').includes(record.summary.subject.id)) list.push(record);
+    }
     this.#byNumber.set(record.summary.number, record);
     const customerNumber = record.summary.organisation.customerNumber;
     let list = this.#byOrganisation.get(customerNumber);
@@ -456,8 +495,52 @@ export class MockStore {
     return index;
   }
 
+  /**
+   * The Ämnen KPA staff may see (`authz.department-scope`): their department's, or null for every
+   * Ämne when the server lets them see all departments (or the rule is switched off).
+   */
+  #scopeOf(user: User): ReadonlySet<string> | null {
+    if (user.capabilities.canSeeAllDepartments || !this.#enforced('authz.department-scope')) return null;
+    return new Set(user.department?.subjectIds ?? []);
+  }
+
+  /** Their department's conversations, for KPA staff's queue and notices. */
+  #departmentRecords(user: User): readonly ConversationRecord[] {
+    return this.#recordsOfSubjects(user.department ?? { id: '', name: '', subjectIds: [] });
+  }
+
+  /** The conversations of a department's Ämnen: one list per set of Ämnen, kept up to date by #insert. */
+  #recordsOfSubjects(department: Department): readonly ConversationRecord[] {
+    const key = [...department.subjectIds].sort().join('\u0000');
+    let list = this.#byScope.get(key);
+    if (!list) {
+      const subjects = new Set(department.subjectIds);
+      list = this.#all.filter((r) => subjects.has(r.summary.subject.id));
+      this.#byScope.set(key, list);
+    }
+    return list;
+  }
+
+  /** `queue.waiting-since`: the employer's first message since KPA last wrote, while it waits for KPA. */
+  #waitingSince(r: ConversationRecord): string | null {
+    if (!(STAFF_ATTENTION_STATUSES as readonly string[]).includes(r.summary.status)) return null;
+    let since: string | null = null;
+    for (let i = r.messages.length - 1; i >= 0; i--) {
+      const m = r.messages[i]!;
+      if (m.author.side === 'kpa') break;
+      since = m.sentAt;
+    }
+    if (!this.#enforced('queue.waiting-since')) return r.messages[r.messages.length - 1]?.sentAt ?? null;
+    return since;
+  }
+
   #visibleRecords(user: User): readonly ConversationRecord[] {
-    if (user.side === 'kpa') return this.#all;
+    if (user.side === 'kpa') {
+      const scope = this.#scopeOf(user);
+      return scope === null
+        ? this.#all
+        : this.#recordsOfSubjects({ id: '', name: '', subjectIds: [...scope] });
+    }
     if (!user.organisation) return [];
     return this.#byOrganisation.get(user.organisation.customerNumber) ?? [];
   }
@@ -468,7 +551,8 @@ export class MockStore {
    */
   #require(user: User, number: string, clause: RuleSwitch = 'authz.organisation-404'): ConversationRecord {
     const r = this.#byNumber.get(number);
-    if (!r || (!this.isVisible(user, r) && this.#enforced(clause))) {
+    // (KPA staff's scope has its own switch, `authz.department-scope`, inside isVisible.)
+    if (!r || (!this.isVisible(user, r) && (user.side === 'kpa' || this.#enforced(clause)))) {
       throw new ProblemError(404, { detail: 'Konversationen finns inte.' });
     }
     return r;
@@ -478,7 +562,7 @@ export class MockStore {
    * Strong comparison only (RFC 9110 §13.1.1): `*` and weak tags never match, so that a blind write
    * cannot overwrite someone else's claim; a missing If-Match is 428.
    */
-  #checkVersion(r: ConversationRecord, ifMatch: string | null): void {
+  #checkVersion(r: ConversationRecord, ifMatch: string | null, side: Side = 'employer'): void {
     if (ifMatch === null || ifMatch.trim() === '') {
       if (!this.#enforced('concurrency.if-match-required-428')) return;
       throw new ProblemError(428, { detail: 'If-Match med konversationens version krävs.' });
@@ -490,13 +574,23 @@ export class MockStore {
       return tag.value === current || !this.#enforced('concurrency.stale-412');
     });
     if (!matches) {
-      const { assignee, version } = conflictInfo(r);
+      const { assignee, version } = conflictInfo(r, side);
       throw new ProblemError(412, {
         detail: 'Någon annan har ändrat ärendet.',
         ...(this.#enforced('concurrency.stale-412:assignee') ? { assignee } : {}),
         ...(this.#enforced('concurrency.stale-412:version') ? { version } : {}),
       });
     }
+  }
+
+  /** A conversation as a reader of `side` sees it (`assignment.per-side`, unless switched off). */
+  #view(r: ConversationRecord, side: Side): Conversation {
+    return toConversation(r, side, this.#enforced('assignment.per-side'));
+  }
+
+  /** An inbox row as a reader of `side` sees it (`assignment.per-side`, unless switched off). */
+  #summary(r: ConversationRecord, side: Side): ConversationSummary {
+    return this.#enforced('assignment.per-side') ? summaryFor(r, side) : r.summary;
   }
 
   #enforced(rule: RuleSwitch): boolean {
@@ -508,34 +602,42 @@ export class MockStore {
     if (!user.capabilities.canAssign) {
       throw new ProblemError(403, { detail: 'Du kan inte ta ansvar för ärenden.' });
     }
-    this.#checkVersion(r, ifMatch);
+    this.#checkVersion(r, ifMatch, user.side);
     const at = this.#clock().toISOString();
     const actor = userRef(user);
+    // Each side assigns among its own people (`assignment.per-side`); switched off, KPA staff's
+    // writes land on the employer's assignee.
+    const side: Side = this.#enforced('assignment.per-side') ? user.side : 'employer';
+    const current = { assignee: side === 'kpa' ? r.kpaAssignee : r.summary.assignee };
+    const assign = (assignee: UserRef | null) => {
+      if (side === 'kpa') r.kpaAssignee = assignee;
+      else r.summary.assignee = assignee;
+    };
+    const conflict = () => conflictInfo(r, side);
     switch (action) {
       case 'claimed':
-        if (!canClaim(user, r.summary))
-          throw new ProblemError(409, { detail: 'Någon arbetar redan med ärendet.', ...conflictInfo(r) });
-        r.summary.assignee = actor;
+        if (!canClaim(user, current))
+          throw new ProblemError(409, { detail: 'Någon arbetar redan med ärendet.', ...conflict() });
+        assign(actor);
         r.history.push({ action, actor, at });
         break;
       case 'released':
-        if (!canRelease(user, r.summary))
-          throw new ProblemError(409, { detail: 'Du är inte ansvarig för ärendet.', ...conflictInfo(r) });
-        r.summary.assignee = null;
+        if (!canRelease(user, current))
+          throw new ProblemError(409, { detail: 'Du är inte ansvarig för ärendet.', ...conflict() });
+        assign(null);
         r.history.push({ action, actor, at });
         break;
       case 'taken-over': {
-        if (!canTakeOver(user, r.summary)) {
+        if (!canTakeOver(user, current)) {
           throw new ProblemError(409, {
-            detail: r.summary.assignee
+            detail: current.assignee
               ? 'Du är redan ansvarig för ärendet.'
               : 'Ärendet har ingen ansvarig att ta över från.',
-            ...conflictInfo(r),
+            ...conflict(),
           });
         }
-        const previousAssignee = r.summary.assignee;
-        r.summary.assignee = actor;
-        r.history.push({ action, actor, at, previousAssignee });
+        assign(actor);
+        r.history.push({ action, actor, at, previousAssignee: current.assignee });
         break;
       }
       default:
@@ -543,7 +645,7 @@ export class MockStore {
     }
     r.revision++;
     this.#changed(r);
-    return toConversation(r);
+    return this.#view(r, user.side);
   }
 
   /**
@@ -657,7 +759,7 @@ export class MockStore {
     files: readonly UploadedFile[],
     r: ConversationRecord,
   ): WriteResult {
-    const conversation = toConversation(r);
+    const conversation = this.#view(r, user.side);
     this.#idempotency.set(this.#idempotencyScope(user, key), {
       fingerprint,
       files: files.map((f) => f.bytes),
@@ -693,6 +795,16 @@ export class MockStore {
       if (Array.isArray(f.statuses) && f.statuses.every(isStatus))
         filters.statuses = [...new Set(f.statuses)];
       else errors.statuses = f.statuses === undefined ? missing : 'Ogiltig status.';
+      // The officer's filters may be left out: every organisation, every Ämne, assigned or not.
+      if (f.customerNumber === undefined || f.customerNumber === null) filters.customerNumber = null;
+      else if (typeof f.customerNumber === 'string') filters.customerNumber = f.customerNumber;
+      else errors.customerNumber = 'Ogiltig organisation.';
+      for (const field of ['departmentOnly', 'unassigned'] as const) {
+        const value = f[field];
+        if (value === undefined) filters[field] = false;
+        else if (typeof value === 'boolean') filters[field] = value;
+        else errors[field] = 'Ogiltigt värde.';
+      }
       for (const [field, problem] of Object.entries(validateFilters(filters)))
         errors[field] ??= validationText(problem);
     }
@@ -757,8 +869,14 @@ function idempotencyScope(user: User, key: string): string {
   return `${user.id.toUpperCase()}\u0000${key}`;
 }
 
-function conflictInfo(r: ConversationRecord): { assignee: UserRef | null; version: string } {
-  return { assignee: r.summary.assignee ? userRef(r.summary.assignee) : null, version: versionOf(r) };
+function conflictInfo(r: ConversationRecord, side: Side): { assignee: UserRef | null; version: string } {
+  const assignee = summaryFor(r, side).assignee;
+  return { assignee: assignee ? userRef(assignee) : null, version: versionOf(r) };
+}
+
+/** The inbox row as a reader of `side` sees it: with that side's assignee (`assignment.per-side`). */
+export function summaryFor(r: ConversationRecord, side: Side): ConversationSummary {
+  return side === 'kpa' ? { ...r.summary, assignee: r.kpaAssignee } : r.summary;
 }
 
 function copySummary(s: ConversationSummary): ConversationSummary {
@@ -769,12 +887,20 @@ function copySummary(s: ConversationSummary): ConversationSummary {
     lastActivityAt: s.lastActivityAt,
     assignee: s.assignee ? userRef(s.assignee) : null,
     organisation: { ...s.organisation },
+    waitingSince: s.waitingSince ?? null,
   };
 }
 
-export function toConversation(r: ConversationRecord): Conversation {
+const ASSIGNMENT_ACTIONS: readonly HistoryAction[] = ['claimed', 'released', 'taken-over'];
+
+/**
+ * The conversation as a reader of `side` sees it: that side's assignee, and of the history only
+ * that side's claims, releases and take-overs (`perSide` false: everyone's, as a server that
+ * breaks `assignment.per-side` would).
+ */
+export function toConversation(r: ConversationRecord, side: Side = 'employer', perSide = true): Conversation {
   return {
-    ...copySummary(r.summary),
+    ...copySummary(perSide ? summaryFor(r, side) : r.summary),
     messages: r.messages.map((m) => ({
       id: m.id,
       author: userRef(m.author),
@@ -782,12 +908,14 @@ export function toConversation(r: ConversationRecord): Conversation {
       body: m.body,
       attachments: m.attachments.map((a) => ({ ...a })),
     })),
-    history: r.history.map((h) => {
-      const entry: HistoryEntry = { action: h.action, actor: userRef(h.actor), at: h.at };
-      if (h.previousAssignee !== undefined)
-        entry.previousAssignee = h.previousAssignee ? userRef(h.previousAssignee) : null;
-      return entry;
-    }),
+    history: r.history
+      .filter((h) => !perSide || !ASSIGNMENT_ACTIONS.includes(h.action) || h.actor.side === side)
+      .map((h) => {
+        const entry: HistoryEntry = { action: h.action, actor: userRef(h.actor), at: h.at };
+        if (h.previousAssignee !== undefined)
+          entry.previousAssignee = h.previousAssignee ? userRef(h.previousAssignee) : null;
+        return entry;
+      }),
     version: versionOf(r),
   };
 }

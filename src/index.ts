@@ -23,11 +23,4 @@ export { NoticeBadge } from './elements/notice-badge/notice-badge.js';
 export { defineElement } from './define/define.js';
 export { forgetSession } from './controllers/session.js';
 export type { SecureMessagesAdapter } from './adapter/adapter.js';
-export type {
-  ConversationFilters,
-  PageSize,
-  SearchQuery,
-  Sort,
-  SortKey,
-  Status,
-} from './domain/index.js';
+export type { ConversationFilters, PageSize, SearchQuery, Sort, SortKey, Status } from './domain/index.js';

@@ -119,7 +119,11 @@ export interface SecureMessagesAdapter {
    * stream. Rejects with a typed error (NotFoundError: the server has no stream, so the elements
    * poll) or, once `signal` aborts, with its reason. Without it the elements poll.
    */
-  streamEvents?(onEvent: (event: LiveEvent) => void, signal: AbortSignal, lastEventId?: string): Promise<void>;
+  streamEvents?(
+    onEvent: (event: LiveEvent) => void,
+    signal: AbortSignal,
+    lastEventId?: string,
+  ): Promise<void>;
   /**
    * Optional: names the backend and its session, e.g. the API's absolute URL. The tabs of one
    * origin whose adapters have the same key share one live stream, and a session that ends in one

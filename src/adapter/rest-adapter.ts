@@ -185,10 +185,21 @@ export class RestAdapter implements SecureMessagesAdapter {
     return this.#changes.subscribe(listener);
   }
 
-  streamEvents(onEvent: (event: LiveEvent) => void, signal: AbortSignal, lastEventId?: string): Promise<void> {
+  streamEvents(
+    onEvent: (event: LiveEvent) => void,
+    signal: AbortSignal,
+    lastEventId?: string,
+  ): Promise<void> {
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
-    const spec: RequestSpec = { method: 'GET', path: '/events', signal, write: false, background: true, headers };
+    const spec: RequestSpec = {
+      method: 'GET',
+      path: '/events',
+      signal,
+      write: false,
+      background: true,
+      headers,
+    };
     return this.#call(spec, (response) => readEvents(response, onEvent, signal));
   }
 

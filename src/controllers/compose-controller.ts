@@ -3,7 +3,7 @@ import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isErrorKind } from '../adapter/errors.js';
 import type { Organisation, Subject, User } from '../domain/index.js';
 import { LoadController, type LoadOptions } from './load-controller.js';
-import { currentUser, subjects } from './session.js';
+import { currentUser, organisations, subjects } from './session.js';
 
 /** What the new-message form needs before it can be shown. */
 export interface ComposeContext {
@@ -85,10 +85,8 @@ export class ComposeController extends LoadController<[SecureMessagesAdapter | u
 
   protected async load([adapter]: [SecureMessagesAdapter], signal: AbortSignal): Promise<ComposeContext> {
     const [user, subjectList] = await Promise.all([currentUser(adapter, signal), subjects(adapter, signal)]);
-    const organisations = user.capabilities.canChooseOrganisation
-      ? await adapter.getOrganisations(signal)
-      : [];
-    return { user, subjects: subjectList, organisations };
+    const choices = user.capabilities.canChooseOrganisation ? await organisations(adapter, signal) : [];
+    return { user, subjects: subjectList, organisations: choices };
   }
 
   protected completed(context: ComposeContext): void {

@@ -1,7 +1,9 @@
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { isAbortError, isErrorKind } from '../adapter/errors.js';
 import type { ConversationFilters, PageSize, SearchQuery, SearchResult, SortKey } from '../domain/query.js';
-import type { Subject, User } from '../domain/types.js';
+import type { ServerConfig } from '../domain/config.js';
+import { findOrganisation, organisationLabel } from '../domain/organisations.js';
+import type { Organisation, Subject, User } from '../domain/types.js';
 import { InboxFilters, type InboxHost } from './inbox-filters.js';
 import {
   cloneQuery,
@@ -13,7 +15,7 @@ import {
   sanitiseQuery,
 } from './inbox-query.js';
 import { LoadController, type LoadOptions } from './load-controller.js';
-import { currentUser, signedOutError, subjects } from './session.js';
+import { currentUser, organisations, serverConfig, signedOutError, subjects } from './session.js';
 
 export type { InboxHost } from './inbox-filters.js';
 
@@ -49,6 +51,12 @@ export class InboxController extends LoadController<Args, SearchResult> {
   user: User | undefined = undefined;
   /** Ämnen for the filter, once loaded. */
   subjects: Subject[] = [];
+  /** KPA staff: the organisations to filter by, once loaded. */
+  organisations: Organisation[] = [];
+  /** KPA staff: the server's settings (the reply time that Väntar sedan is measured against), once loaded. */
+  config: ServerConfig | undefined = undefined;
+  /** The Organisation filter's text while the user types, until it chooses (undefined: the chosen one's label). */
+  #organisationText: string | undefined = undefined;
 
   readonly #options: InboxControllerOptions;
   readonly #filters: InboxFilters;
@@ -177,8 +185,40 @@ export class InboxController extends LoadController<Args, SearchResult> {
     return this.#filters.apply();
   }
 
+  /** The Organisation filter's text: what the user is typing, or the chosen organisation's label. */
+  get organisationText(): string {
+    if (this.#organisationText !== undefined) return this.#organisationText;
+    const chosen = this.organisations.find((o) => o.customerNumber === this.draft.customerNumber);
+    return chosen ? organisationLabel(chosen) : (this.draft.customerNumber ?? '');
+  }
+
+  /** True when the Organisation filter holds text that names no organisation. */
+  get organisationUnknown(): boolean {
+    return this.#organisationText !== undefined && this.#organisationText.trim() !== '';
+  }
+
+  /** A keystroke in the Organisation filter: kept as typed, nothing searched yet. */
+  inputOrganisation(text: string): void {
+    this.#organisationText = text;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The Organisation filter chooses by its text (a suggestion picked, Enter, or leaving it): the
+   * organisation it names, or every organisation when it is empty. Text that names none stays, and
+   * `organisationUnknown` says so; the list is not filtered by it.
+   */
+  commitOrganisation(text: string): void {
+    const found = findOrganisation(this.organisations, text);
+    this.#organisationText = found || text.trim() === '' ? undefined : text;
+    if (found || text.trim() === '')
+      this.editFilters({ customerNumber: found?.customerNumber ?? null }, 'now');
+    else this.host.requestUpdate();
+  }
+
   /** Back to the default filters (sort and page size stay). */
   resetFilters(): void {
+    this.#organisationText = undefined;
     this.#filters.replace(defaultInboxQuery().filters);
     this.#filters.apply();
   }
@@ -230,6 +270,8 @@ export class InboxController extends LoadController<Args, SearchResult> {
     this.#adapter = adapter;
     this.user = undefined;
     this.subjects = [];
+    this.organisations = [];
+    this.config = undefined;
     this.#lastResult = undefined;
     this.#lastError = undefined;
     if (!adapter) return;
@@ -271,11 +313,18 @@ export class InboxController extends LoadController<Args, SearchResult> {
     }, BUSY_DELAY);
     // The user and the Ämnen are asked for once per adapter (session.ts) and shown as soon as they
     // are there (e.g. the Ämne options), even while a slow search is still under way.
+    // KPA staff also filter by organisation and read Väntar sedan against the reply time.
     const context = Promise.all([currentUser(adapter, signal), subjects(adapter, signal)]).then(
-      ([user, subjects]) => {
+      async ([user, subjects]) => {
+        const [organisationList, config] =
+          user.side === 'kpa'
+            ? await Promise.all([organisations(adapter, signal), serverConfig(adapter, signal)])
+            : [[], undefined];
         if (adapter !== this.#adapter || this.signedOut) return;
         this.user = user;
         this.subjects = subjects;
+        this.organisations = organisationList;
+        this.config = config;
         this.host.requestUpdate();
       },
     );
@@ -318,6 +367,7 @@ export class InboxController extends LoadController<Args, SearchResult> {
     this.#applied = defaultInboxQuery();
     this.#filters.replace(this.#applied.filters);
     this.#filtersOpen = false;
+    this.#organisationText = undefined;
     this.#signedOut();
   }
 
@@ -330,6 +380,8 @@ export class InboxController extends LoadController<Args, SearchResult> {
     this.#settled();
     this.user = undefined;
     this.subjects = [];
+    this.organisations = [];
+    this.config = undefined;
     this.#lastResult = undefined;
     this.#lastError = signedOutError();
     this.dropAnswer();

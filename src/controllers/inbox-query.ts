@@ -53,6 +53,9 @@ export function sanitiseQuery(q: Partial<SearchQuery> | null | undefined): Searc
     statuses: Array.isArray(f.statuses)
       ? STATUSES.filter((s) => (f.statuses as unknown[]).includes(s))
       : [...base.filters.statuses],
+    customerNumber: typeof f.customerNumber === 'string' && f.customerNumber !== '' ? f.customerNumber : null,
+    departmentOnly: typeof f.departmentOnly === 'boolean' ? f.departmentOnly : base.filters.departmentOnly,
+    unassigned: f.unassigned === true,
   };
   const sort: Sort =
     q.sort && (SORT_KEYS as readonly unknown[]).includes(q.sort.key)
@@ -70,6 +73,9 @@ export function sameFilters(a: Readonly<ConversationFilters>, b: Readonly<Conver
     a.messageNumber === b.messageNumber &&
     a.assigneeId === b.assigneeId &&
     a.text === b.text &&
+    a.customerNumber === b.customerNumber &&
+    a.departmentOnly === b.departmentOnly &&
+    a.unassigned === b.unassigned &&
     statusesA.size === new Set(b.statuses).size &&
     b.statuses.every((s) => statusesA.has(s))
   );
@@ -77,7 +83,7 @@ export function sameFilters(a: Readonly<ConversationFilters>, b: Readonly<Conver
 
 /**
  * Clicking a column: the same column flips its direction; another starts with number and date
- * newest first (as the inbox opens), text columns A–Ö.
+ * newest first (as the inbox opens), text columns A–Ö, Väntar sedan the longest wait first.
  */
 export function nextSort(current: Readonly<Sort>, key: SortKey): Sort {
   if (current.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };

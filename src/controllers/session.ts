@@ -17,10 +17,10 @@
  */
 import type { SecureMessagesAdapter } from '../adapter/adapter.js';
 import { AuthRequiredError, isErrorKind } from '../adapter/errors.js';
-import type { SearchQuery, ServerConfig, Subject, User } from '../domain/index.js';
+import type { Organisation, SearchQuery, ServerConfig, Subject, User } from '../domain/index.js';
 import { emptyDraft, type MessageDraft } from './drafts.js';
 
-type Key = 'user' | 'subjects' | 'config';
+type Key = 'user' | 'subjects' | 'config' | 'organisations';
 
 /** What an inbox remembers about where the user was. */
 export interface RememberedInbox {
@@ -245,6 +245,11 @@ export function subjects(adapter: SecureMessagesAdapter, signal: AbortSignal): P
 /** The server's settings (attachment rules, message length, reply time), from its first answer. */
 export function serverConfig(adapter: SecureMessagesAdapter, signal: AbortSignal): Promise<ServerConfig> {
   return sessionFor(adapter).shared('config', (s) => adapter.getServerConfig(s), signal);
+}
+
+/** The organisations KPA staff write to and filter by, from the adapter's first answer. */
+export function organisations(adapter: SecureMessagesAdapter, signal: AbortSignal): Promise<Organisation[]> {
+  return sessionFor(adapter).shared('organisations', (s) => adapter.getOrganisations(s), signal);
 }
 
 /** The draft under `key` for this adapter's signed-in user; the same object every time. */

@@ -12,7 +12,15 @@ import { validateMessageNumber, validateUserId, type ValidationProblem } from '.
  * the other fields). Likewise a selection of all five statuses is no status filter at all.
  */
 
-export type FilterField = 'messageNumber' | 'assigneeId' | 'text' | 'statuses' | 'subjectId';
+export type FilterField =
+  | 'messageNumber'
+  | 'assigneeId'
+  | 'text'
+  | 'statuses'
+  | 'subjectId'
+  | 'customerNumber'
+  | 'departmentOnly'
+  | 'unassigned';
 
 /**
  * The problem of each invalid field (a code the elements word); an empty object means valid. An empty (or only white
@@ -38,8 +46,9 @@ function sameStatusSet(a: readonly Status[], b: readonly Status[]): boolean {
 }
 
 /**
- * True when the filters are the defaults in effect: no subject, no message number, assignee or
- * text (white space counts as none), and the default statuses in any order.
+ * True when the filters are the defaults in effect: no subject, message number, assignee, text
+ * (white space counts as none) or organisation, the default statuses in any order, the
+ * department's Ämnen, and assigned or not.
  */
 export function isDefaultFilters(f: ConversationFilters): boolean {
   return (
@@ -47,7 +56,10 @@ export function isDefaultFilters(f: ConversationFilters): boolean {
     f.messageNumber.trim() === '' &&
     f.assigneeId.trim() === '' &&
     f.text.trim() === '' &&
-    sameStatusSet(f.statuses, DEFAULT_STATUSES)
+    sameStatusSet(f.statuses, DEFAULT_STATUSES) &&
+    f.customerNumber === DEFAULT_FILTERS.customerNumber &&
+    f.departmentOnly === DEFAULT_FILTERS.departmentOnly &&
+    f.unassigned === DEFAULT_FILTERS.unassigned
   );
 }
 

@@ -109,3 +109,26 @@ export function formatDateTime(iso: string): string {
   const p = parts(iso);
   return p ? `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}` : '';
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Working days (Monday to Friday) from the day of `iso` to the day of `now`, both in Swedish
+ * time: 0 on the same day, 1 from a Monday to the Tuesday, 1 from a Friday to the Monday. Public
+ * holidays are not known here and count as working days. 0 for an unreadable instant or one after `now`.
+ */
+export function workingDaysSince(iso: string, now: number): number {
+  const from = formatDate(iso);
+  const to = formatDate(new Date(now).toISOString());
+  if (from === '' || to === '') return 0;
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / DAY_MS);
+  if (days <= 0) return 0;
+  let count = Math.floor(days / 7) * 5;
+  let weekday = new Date(start).getUTCDay();
+  for (let i = 0; i < days % 7; i++) {
+    weekday = (weekday + 1) % 7;
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
+}

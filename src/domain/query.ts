@@ -13,6 +13,15 @@ export interface ConversationFilters {
   text: string;
   /** Status: the statuses to show. */
   statuses: Status[];
+  /** Organisation: a customer number (kundnummer), or null for every organisation (KPA staff). */
+  customerNumber: string | null;
+  /**
+   * KPA staff: only the Ämnen of their own department (the server knows it from the signed-in
+   * user), unless an Ämne is chosen. No effect for employer users.
+   */
+  departmentOnly: boolean;
+  /** Only conversations nobody of the reader's side has taken (*Ej tilldelade*). */
+  unassigned: boolean;
 }
 
 export const DEFAULT_FILTERS: Readonly<ConversationFilters> = Object.freeze({
@@ -21,10 +30,24 @@ export const DEFAULT_FILTERS: Readonly<ConversationFilters> = Object.freeze({
   assigneeId: '',
   text: '',
   statuses: [...DEFAULT_STATUSES],
+  customerNumber: null,
+  departmentOnly: true,
+  unassigned: false,
 });
 
-/** Sortable columns of the inbox: Meddelandenr, Datum, Ämne, Status, Ansvarig. */
-export const SORT_KEYS = ['number', 'date', 'subject', 'status', 'assignee'] as const;
+/**
+ * Sortable columns of the inbox: Meddelandenr, Datum, Ämne, Status, Ansvarig, and for KPA staff
+ * Organisation and Väntar sedan.
+ */
+export const SORT_KEYS = [
+  'number',
+  'date',
+  'organisation',
+  'subject',
+  'status',
+  'waiting',
+  'assignee',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];

@@ -26,15 +26,30 @@ export interface UserRef {
 export interface Capabilities {
   /** May mark conversations as closed (KPA staff only). */
   canClose: boolean;
-  /** May claim, release and take over conversations (employer users). */
+  /** May claim, release and take over conversations among the people of their own side. */
   canAssign: boolean;
   /** Picks the recipient organisation when starting a conversation (KPA staff). */
   canChooseOrganisation: boolean;
+  /**
+   * KPA staff whom the server lets see every department's conversations, not only their own
+   * department's Ämnen. Absent: false.
+   */
+  canSeeAllDepartments?: boolean;
+}
+
+/** A KPA department: the Ämnen whose conversations it answers. */
+export interface Department {
+  id: string;
+  name: string;
+  /** The ids of its Ämnen (`Subject.id`). */
+  subjectIds: string[];
 }
 
 /** The signed-in user. Employer users act for exactly one organisation; KPA staff for none. */
 export interface User extends UserRef {
   organisation: Organisation | null;
+  /** KPA staff: the department they work in (its queue is their list's default). Employer users: null or absent. */
+  department?: Department | null;
   capabilities: Capabilities;
 }
 
@@ -85,9 +100,18 @@ export interface ConversationSummary {
   status: Status;
   /** ISO 8601 instant of the latest message or status change. */
   lastActivityAt: string;
-  /** Ansvarig: the employer-side person working on the case, or null. */
+  /**
+   * Ansvarig: the person of the reader's own side working on the case, or null. Each side assigns
+   * among its own people: an employer user reads the employer's assignee, KPA staff read KPA's.
+   */
   assignee: UserRef | null;
   organisation: Organisation;
+  /**
+   * Väntar sedan: when the oldest message KPA has not answered was sent (the employer's first
+   * message since KPA last wrote), or null when the conversation does not wait for KPA. Absent
+   * from servers that do not report it.
+   */
+  waitingSince?: string | null;
 }
 
 /** One whole conversation. */

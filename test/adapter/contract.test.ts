@@ -537,11 +537,15 @@ describe('REST adapter × mock backend (contract)', () => {
       expect((twice as ConflictError).status).to.equal(409);
     });
 
-    it('claim by the case officer (no canAssign) → ForbiddenError', async () => {
-      backend.setCurrentUser(MOCK_USER_IDS.officer);
+    it("claim by the case officer sets KPA's assignee; the employer's stays", async () => {
       const target = homeConversation((s) => s.assignee === null);
+      backend.setCurrentUser(MOCK_USER_IDS.officer);
       const version = (await api().getConversation(target.number, signal())).version;
-      expect(await rejection(api().claim(target.number, version, signal()))).to.be.instanceOf(ForbiddenError);
+      expect((await api().claim(target.number, version, signal())).assignee?.id).to.equal(
+        MOCK_USER_IDS.officer,
+      );
+      backend.setCurrentUser(MOCK_USER_IDS.employer);
+      expect((await api().getConversation(target.number, signal())).assignee).to.equal(null);
     });
 
     it('an attachment over the size limit → TooLargeError with maxBytes, nothing stored', async () => {

@@ -12,6 +12,7 @@ import type {
   Capabilities,
   Conversation,
   ConversationSummary,
+  Department,
   HistoryEntry,
   Message,
   Organisation,
@@ -193,6 +194,7 @@ const SUMMARY_KEYS: Record<keyof ConversationSummary, true> = {
   lastActivityAt: true,
   assignee: true,
   organisation: true,
+  waitingSince: true,
 };
 
 /** Property names per schema, checked against the TypeScript types at compile time. */
@@ -204,11 +206,24 @@ const SCHEMA_KEYS: { schema: string; keys: string[] }[] = [
   { schema: 'UserRef', keys: keys<UserRef>({ id: true, name: true, side: true }) },
   {
     schema: 'Capabilities',
-    keys: keys<Capabilities>({ canClose: true, canAssign: true, canChooseOrganisation: true }),
+    keys: keys<Capabilities>({
+      canClose: true,
+      canAssign: true,
+      canChooseOrganisation: true,
+      canSeeAllDepartments: true,
+    }),
   },
+  { schema: 'Department', keys: keys<Department>({ id: true, name: true, subjectIds: true }) },
   {
     schema: 'User',
-    keys: keys<User>({ id: true, name: true, side: true, organisation: true, capabilities: true }),
+    keys: keys<User>({
+      id: true,
+      name: true,
+      side: true,
+      organisation: true,
+      department: true,
+      capabilities: true,
+    }),
   },
   { schema: 'Subject', keys: keys<Subject>({ id: true, name: true }) },
   { schema: 'AttachmentType', keys: keys<AttachmentType>({ extension: true, mimeTypes: true }) },
@@ -228,6 +243,9 @@ const SCHEMA_KEYS: { schema: string; keys: string[] }[] = [
       assigneeId: true,
       text: true,
       statuses: true,
+      customerNumber: true,
+      departmentOnly: true,
+      unassigned: true,
     }),
   },
   { schema: 'Sort', keys: keys<Sort>({ key: true, direction: true }) },

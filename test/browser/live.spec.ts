@@ -88,7 +88,9 @@ function polls(userId: string, since: number): Seen[] {
 
 /** The badge's link, naming `count` conversations to handle. */
 const badge = (page: Page, count: number) =>
-  page.getByRole('link', { name: new RegExp(`^Säkra meddelanden ?, ${count} ärenden? att hantera$`) }).first();
+  page
+    .getByRole('link', { name: new RegExp(`^Säkra meddelanden ?, ${count} ärenden? att hantera$`) })
+    .first();
 
 test('live: an answer arrives at once, five tabs share one stream, a cut stream falls back and returns, sign-out empties every tab', async ({
   browser,
@@ -97,12 +99,16 @@ test('live: an answer arrives at once, five tabs share one stream, a cut stream 
   const employerId = MOCK_USER_IDS.employer;
   const number = server.backend.store
     .summaries()
-    .find((s) => s.organisation.customerNumber === '0000' && s.status === 'sent' && s.assignee === null)!.number;
+    .find(
+      (s) => s.organisation.customerNumber === '0000' && s.status === 'sent' && s.assignee === null,
+    )!.number;
   const employer = await signedIn(browser, employerId);
   const officer = await signedIn(browser, MOCK_USER_IDS.officer);
   const tabs = [await openConversation(employer, number)];
   const [first] = tabs as [Page];
-  await expect.poll(() => server.streamCount(), { message: 'the employer’s stream is open' }).toBeGreaterThan(0);
+  await expect
+    .poll(() => server.streamCount(), { message: 'the employer’s stream is open' })
+    .toBeGreaterThan(0);
 
   await test.step('the officer’s answer shows in the employer’s conversation and badge within 1 s, with no poll', async () => {
     const officerPage = await openConversation(officer, number);
@@ -120,7 +126,9 @@ test('live: an answer arrives at once, five tabs share one stream, a cut stream 
     await expect(first.getByText(answer)).toBeVisible({ timeout: 1000 });
     await expect(badge(first, before + 1)).toBeVisible({ timeout: 1000 });
     // The conversation was read once, because its version moved; nothing polled.
-    expect(polls(employerId, since).map((r) => r.path)).toEqual([`/api/secure-messages/v1/conversations/${number}`]);
+    expect(polls(employerId, since).map((r) => r.path)).toEqual([
+      `/api/secure-messages/v1/conversations/${number}`,
+    ]);
     await officer.close();
   });
 

@@ -17,7 +17,7 @@ interface RuleResult {
   outcome: 'pass' | 'fail' | 'unchecked' | 'skipped';
   evidence?: string;
 }
-type Party = 'employer' | 'colleague' | 'otherOrganisation' | 'officer';
+type Party = 'employer' | 'colleague' | 'otherOrganisation' | 'officer' | 'otherOfficer';
 
 const ALLOWED_ORIGIN = 'http://localhost:5173';
 const PARTY_USERS: Record<Party, string> = {
@@ -25,6 +25,7 @@ const PARTY_USERS: Record<Party, string> = {
   colleague: 'ABCD01',
   otherOrganisation: 'OTOR01',
   officer: 'KPAH01',
+  otherOfficer: 'KPJL02',
 };
 const CSRF_REFUSED = 'CSRF-token eller tillåten Origin saknas.';
 /** The mock server's heartbeat in these tests; the kit is told to expect one at least every second. */
@@ -139,11 +140,22 @@ const cli = (args: string[], env?: NodeJS.ProcessEnv) =>
 
 /**
  * What the kit's evidence says when one switch is off: for every clause, and for the rules whose
- * evidence must show more than a ✗ (the write a trusted Host lets through, a problem's detail).
+ * evidence must show more than a ✗ (the write a trusted Host lets through, a problem's detail, who
+ * saw or counted what).
  */
 const EVIDENCE: Record<(typeof RULE_CLAUSES)[number], RegExp> & Partial<Record<ContractRule, RegExp>> = {
   'csrf.host-not-trusted':
     /^POST \/conversations\/\d{5}\/messages with Host: conformance-kit\.invalid:\d+, Origin: http:\/\/conformance-kit\.invalid:\d+ and no CSRF token → expected a refusal, received 201$/,
+  'authz.department-scope':
+    /^GET \/conversations\/\d{5} \(anstallning-och-lon, of another department\) as otherOfficer → expected 404, received 200$/,
+  'assignment.per-side':
+    /^GET \/conversations\/\d{5} as employer after the officer's claim → expected assignee null \(the employer's\), received KPAH01$/,
+  'queue.department-only':
+    /^POST \/conversations\/search with departmentOnly: true, .* as officer → expected (\d{5}) \(anstallning-och-lon\) but not (\d{5}) \(berakning, of another department\), received .*\2/,
+  'queue.waiting-since':
+    /^GET \/conversations\/\d{5} as officer after the employer's two messages → expected waitingSince \S+ \(the first one's sentAt\), received \S+$/,
+  'queue.notices':
+    /^GET \/notices\/count as officer after the employer created \d{5} \(berakning, an Ämne of another department\) → expected (\d+) \(\1 before\), received \d+$/,
   'content.upload-encoding':
     /expected 201, received 415 \(Filen ska skickas som application\/octet-stream\.\)$/,
   'csrf.host-not-trusted:host': /^GET \/me with Host: conformance-kit\.invalid:\d+ → expected 421/,
@@ -237,7 +249,7 @@ describe('conformance kit', () => {
       assert.equal(passing.status, 0, passing.stdout + passing.stderr);
       for (const id of CONTRACT_RULES)
         assert.match(passing.stdout, new RegExp(`^[✓✗?–] ${id.replace('.', '\\.')}:`, 'm'));
-      assert.match(passing.stdout, /^35 passed, 0 failed, 0 could not be checked, 4 skipped$/m);
+      assert.match(passing.stdout, /^40 passed, 0 failed, 0 could not be checked, 4 skipped$/m);
       assert.match(
         passing.stdout,
         /^Skipped: auth\.background-no-extend \(give --idle-timeout-seconds[^)]*\); cors\.allowlist \(give --allowed-origin[^)]*\); events\.background \(give --idle-timeout-seconds[^)]*\); events\.session-end \(give --idle-timeout-seconds[^)]*\)$/m,
@@ -259,6 +271,7 @@ describe('conformance kit', () => {
         colleague: 'COLLEAGUE',
         otherOrganisation: 'OTHER_ORGANISATION',
         officer: 'OFFICER',
+        otherOfficer: 'OTHER_OFFICER',
       })) {
         env[`CONFORMANCE_${name}_COOKIE`] = parties[party as Party].cookie;
         if (parties[party as Party].csrfToken)

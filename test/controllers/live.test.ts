@@ -93,7 +93,9 @@ describe('live channel (one stream per browser)', () => {
     const c = tabOf(newKey()); // another backend: not touched
     await waitUntil(() => a.streams.length === 1, 'the first tab opens the stream');
     forgetSession(a.adapter);
-    await waitUntil(() => sessionFor(b.adapter).signedOut, 'the other tab ends its session', { timeout: 1000 });
+    await waitUntil(() => sessionFor(b.adapter).signedOut, 'the other tab ends its session', {
+      timeout: 1000,
+    });
     expect(a.streams[0]!.signal.aborted).to.equal(true);
     expect(sessionFor(c.adapter).signedOut).to.equal(false);
     // Signing in again in one tab does not sign in the other; it resumes with its own Försök igen.
@@ -110,7 +112,9 @@ describe('live channel (one stream per browser)', () => {
     const b = tabOf(key);
     await waitUntil(() => a.streams.length === 1, 'the first tab opens the stream');
     a.streams[0]!.end(new AuthRequiredError('Signed out.', 401));
-    await waitUntil(() => sessionFor(b.adapter).signedOut, 'the other tab ends its session', { timeout: 1000 });
+    await waitUntil(() => sessionFor(b.adapter).signedOut, 'the other tab ends its session', {
+      timeout: 1000,
+    });
     expect(sessionFor(a.adapter).signedOut).to.equal(true);
     await sessionFor(b.adapter).resume(AbortSignal.timeout(5000));
     expect(a.streams).to.have.length(1);
@@ -134,7 +138,11 @@ describe('live channel (one stream per browser)', () => {
           keys.every((k) => ['type', 'id', 'number', 'version', 'count', 'live'].includes(k)),
         );
       }
-      expect(seen.map((m) => (m as { type: string }).type)).to.include.members(['live', 'notices', 'conversation']);
+      expect(seen.map((m) => (m as { type: string }).type)).to.include.members([
+        'live',
+        'notices',
+        'conversation',
+      ]);
     } finally {
       spy.close();
     }

@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatDateTime, formatFileSize, formatNumber } from '../../src/domain/format.js';
+import {
+  formatDate,
+  formatDateTime,
+  formatFileSize,
+  formatNumber,
+  workingDaysSince,
+} from '../../src/domain/format.js';
 
 const NBSP = '\u00a0';
 const KB = 1024;
@@ -79,4 +85,22 @@ describe('domain/format', () => {
       expect(formatDateTime('0099-06-01T12:00:00Z')).to.match(/^0099-06-01 [0-2][0-9]:[0-5][0-9]$/);
     });
   });
+});
+
+describe('workingDaysSince', () => {
+  // 2026-03-02 is a Monday. Instants in UTC; the days are Swedish (UTC+1 in March).
+  const cases: [from: string, now: string, days: number][] = [
+    ['2026-03-02T08:00:00Z', '2026-03-02T16:00:00Z', 0],
+    ['2026-03-02T08:00:00Z', '2026-03-03T08:00:00Z', 1],
+    ['2026-03-06T15:00:00Z', '2026-03-09T08:00:00Z', 1], // Friday to Monday
+    ['2026-03-07T10:00:00Z', '2026-03-08T10:00:00Z', 0], // Saturday to Sunday
+    ['2026-03-02T08:00:00Z', '2026-03-16T08:00:00Z', 10], // two weeks
+    ['2026-03-02T08:00:00Z', '2026-03-20T08:00:00Z', 14],
+    ['2026-03-01T23:30:00Z', '2026-03-02T08:00:00Z', 0], // 00:30 Monday in Sweden
+    ['2026-03-03T08:00:00Z', '2026-03-02T08:00:00Z', 0], // after now
+    ['not a time', '2026-03-02T08:00:00Z', 0],
+  ];
+  for (const [from, now, days] of cases) {
+    it(`${from} → ${now}: ${days}`, () => expect(workingDaysSince(from, Date.parse(now))).to.equal(days));
+  }
 });

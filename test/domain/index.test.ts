@@ -11,6 +11,9 @@ describe('domain/index', () => {
         'DEFAULT_SORT',
         'HISTORY_ACTIONS',
         'PAGE_SIZES',
+        'READER_STATUSES',
+        'readerStatus',
+        'statusesOf',
         'SIDES',
         'SORT_DIRECTIONS',
         'SORT_KEYS',
@@ -27,6 +30,7 @@ describe('domain/index', () => {
         'plainFileName',
         'validateMessageNumber',
         'validateUserId',
+        'workingDaysSince',
       ].sort(),
     );
   });

@@ -49,8 +49,9 @@ function type(control: HTMLTextAreaElement, text: string): void {
 /** The status the inbox row of `number` shows. */
 function inboxStatus(inbox: SecureInbox, number: string): string | undefined {
   for (const tr of root(inbox).querySelectorAll('tbody tr')) {
-    const cells = [...tr.querySelectorAll('th, td')].map((c) => normalise(cellText(c)));
-    if (cells[0]?.includes(number)) return cells[3];
+    const status = tr.querySelector('.status');
+    if (status && tr.querySelector('.number')?.textContent?.includes(number))
+      return normalise(cellText(status));
   }
   return undefined;
 }
@@ -111,12 +112,18 @@ describe('the life cycle on one page: send → answer → reply → close → re
     await eventually(() => inboxStatus(p.inbox, number) === 'Skickat', 'the inbox does not show Skickat');
     await expect(p.inbox).to.be.accessible();
 
-    // 2. The case officer answers: Svar inkommit for the employer.
-    p = await page(as(MOCK_USER_IDS.officer), number);
-    await eventually(() => headerValue(p.thread, 'Status') === 'Skickat', 'officer: not Skickat');
+    // 2. A case officer of the department of Beräkning finds it in their queue, waiting for KPA,
+    // and answers: Svar inkommit for the employer, waiting for the employer for KPA.
+    p = await page(as(MOCK_USER_IDS.otherOfficer), number);
+    await eventually(() => inboxStatus(p.inbox, number) === 'Väntar på KPA', 'officer: not in the queue');
+    await eventually(
+      () => headerValue(p.thread, 'Status') === 'Väntar på KPA',
+      'officer: not waiting for KPA',
+    );
     await reply(p.thread, 'Tack, vi har tagit emot lönebeskedet.');
     await eventually(() => status(number) === 'reply-received', 'not Svar inkommit');
-    await eventually(() => headerValue(p.thread, 'Status') === 'Svar inkommit');
+    await eventually(() => headerValue(p.thread, 'Status') === 'Väntar på arbetsgivaren');
+    await eventually(() => inboxStatus(p.inbox, number) === 'Väntar på arbetsgivaren');
 
     // 3. The employer replies: Skickat.
     p = await page(as(MOCK_USER_IDS.employer), number);
@@ -130,8 +137,8 @@ describe('the life cycle on one page: send → answer → reply → close → re
     await eventually(() => headerValue(p.thread, 'Status') === 'Skickat');
 
     // 4. The case officer closes it: Avslutad.
-    p = await page(as(MOCK_USER_IDS.officer), number);
-    await eventually(() => headerValue(p.thread, 'Status') === 'Skickat');
+    p = await page(as(MOCK_USER_IDS.otherOfficer), number);
+    await eventually(() => headerValue(p.thread, 'Status') === 'Väntar på KPA');
     button(p.thread, 'Markera konversation som avslutad').click();
     await p.thread.updateComplete;
     button(p.thread, 'Ja, markera som avslutad').click();

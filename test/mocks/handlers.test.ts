@@ -367,7 +367,9 @@ describe('mock handlers (through the service worker)', () => {
       await problemOf(await write(`${base}/release`, `"${claimed.version}"`), 409);
       await problemOf(await write(`${base}/close`, `"${claimed.version}"`), 403);
       backend.setCurrentUser(MOCK_USER_IDS.officer);
-      await problemOf(await write(`${base}/take-over`, `"${claimed.version}"`), 403);
+      // The employer's assignee is not KPA's: KPA has nobody to take over from.
+      const nobody = await problemOf(await write(`${base}/take-over`, `"${claimed.version}"`), 409);
+      expect(nobody.assignee).to.equal(null);
       const closed = await ok<Conversation>(await write(`${base}/close`, `"${claimed.version}"`));
       await problemOf(await write(`${base}/close`, `"${closed.version}"`), 409);
       await problemOf(await write('/conversations/99999/close', `"${closed.version}"`), 404);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   compareSummaries,
+  NO_FILTERS,
   effectiveFilters,
   indexConversationText,
   matchesFilters,
@@ -26,13 +27,7 @@ function filters(overrides: Partial<ConversationFilters> = {}): ConversationFilt
 
 describe("the mock backend's search semantics", () => {
   describe('effectiveFilters', () => {
-    const none: EffectiveFilters = {
-      messageNumber: null,
-      subjectId: null,
-      assigneeId: null,
-      text: null,
-      statuses: null,
-    };
+    const none: EffectiveFilters = NO_FILTERS;
     const defaultStatuses = ['new', 'sent', 'answered', 'reply-received'];
     const cases: [string, Partial<ConversationFilters>, EffectiveFilters][] = [
       ['the defaults', {}, { ...none, statuses: defaultStatuses as EffectiveFilters['statuses'] }],
@@ -180,13 +175,7 @@ describe("the mock backend's search semantics", () => {
     });
     const unassigned = summary({ number: '69744', status: 'new', assignee: null });
     const entry = indexConversationText(['Gäller Åsa, 19121212-1212']);
-    const any: EffectiveFilters = {
-      messageNumber: null,
-      subjectId: null,
-      assigneeId: null,
-      text: null,
-      statuses: null,
-    };
+    const any: EffectiveFilters = NO_FILTERS;
     const cases: [string, ConversationSummary, EffectiveFilters, boolean][] = [
       ['no filters', c, any, true],
       [
@@ -202,6 +191,10 @@ describe("the mock backend's search semantics", () => {
       ['its assignee in lower case', c, { ...any, assigneeId: 'abcd01' }, true],
       ['another assignee', c, { ...any, assigneeId: 'EFGH02' }, false],
       ['an assignee filter on an unassigned one', unassigned, { ...any, assigneeId: 'ABCD01' }, false],
+      ['its organisation', c, { ...any, customerNumber: c.organisation.customerNumber }, true],
+      ['another organisation', c, { ...any, customerNumber: '9999' }, false],
+      ['unassigned only, on an assigned one', c, { ...any, unassigned: true }, false],
+      ['unassigned only, on an unassigned one', unassigned, { ...any, unassigned: true }, true],
       ['its status', c, { ...any, statuses: ['new', 'closed'] }, true],
       ['not its status', c, { ...any, statuses: ['new', 'sent'] }, false],
       ['its text', c, { ...any, text: 'åsa' }, true],
@@ -277,6 +270,30 @@ describe("the mock backend's search semantics", () => {
         ],
         asc: ['00006', '00002', '00004', '00005', '00003', '00001'],
         desc: ['00001', '00003', '00005', '00004', '00006', '00002'],
+      },
+      organisation: {
+        rows: [
+          ['00001', { organisation: { customerNumber: '1', organisationNumber: '1', name: 'Örby kommun' } }],
+          ['00002', { organisation: { customerNumber: '2', organisationNumber: '2', name: 'Alby kommun' } }],
+          [
+            '00003',
+            { organisation: { customerNumber: '3', organisationNumber: '3', name: 'region Bergen' } },
+          ],
+          ['00004', { organisation: { customerNumber: '2', organisationNumber: '2', name: 'Alby kommun' } }],
+        ],
+        asc: ['00004', '00002', '00003', '00001'],
+        desc: ['00001', '00003', '00004', '00002'],
+      },
+      waiting: {
+        rows: [
+          ['00001', { waitingSince: '2026-01-02T00:00:00.000Z' }],
+          ['00002', { waitingSince: null }],
+          ['00003', { waitingSince: '2025-12-01T08:00:00.000Z' }],
+          ['00004', {}],
+          ['00005', { waitingSince: '2026-01-05T00:00:00.000Z' }],
+        ],
+        asc: ['00003', '00001', '00005', '00004', '00002'],
+        desc: ['00005', '00001', '00003', '00004', '00002'],
       },
       assignee: {
         rows: [

@@ -12,7 +12,13 @@ function query(
   rest: Partial<Omit<SearchQuery, 'filters'>> = {},
 ): SearchQuery {
   return {
-    filters: { ...DEFAULT_FILTERS, statuses: [...DEFAULT_FILTERS.statuses], ...filters },
+    // Every department's conversations unless a test asks for the officer's queue.
+    filters: {
+      ...DEFAULT_FILTERS,
+      statuses: [...DEFAULT_FILTERS.statuses],
+      departmentOnly: false,
+      ...filters,
+    },
     sort: { ...DEFAULT_SORT },
     page: 1,
     pageSize: 100,
@@ -459,9 +465,8 @@ describe('mock store', () => {
       });
     }
 
-    it('403 for assignment by KPA staff and close by employer users', () => {
+    it('403 for close by employer users', () => {
       const c = create(employer);
-      expectProblem(() => backend.store.claim(officer, c.number, c.version), 403);
       expectProblem(() => backend.store.close(employer, c.number, c.version), 403);
       expect(backend.store.peek(c.number)!.version).to.equal(c.version);
     });
@@ -512,15 +517,23 @@ describe('mock store', () => {
   });
 
   describe('notice count', () => {
+    /** An employer's organisation's notices; for KPA staff, what waits for KPA in their department. */
     function expected(user: User): number {
       return backend.store
         .summaries()
-        .filter(
-          (s) => user.side === 'kpa' || s.organisation.customerNumber === user.organisation?.customerNumber,
+        .filter((s) =>
+          user.side === 'kpa'
+            ? user.department!.subjectIds.includes(s.subject.id)
+            : s.organisation.customerNumber === user.organisation?.customerNumber,
         )
         .filter((s) => needsAttention(s.status, user.side)).length;
     }
-    for (const id of [MOCK_USER_IDS.employer, MOCK_USER_IDS.otherOrganisation, MOCK_USER_IDS.officer]) {
+    for (const id of [
+      MOCK_USER_IDS.employer,
+      MOCK_USER_IDS.otherOrganisation,
+      MOCK_USER_IDS.officer,
+      MOCK_USER_IDS.otherOfficer,
+    ]) {
       it(`counts the statuses needing attention for ${id}`, () => {
         const user = userOf(backend, id);
         expect(backend.store.noticeCount(user)).to.equal(expected(user));
@@ -529,14 +542,120 @@ describe('mock store', () => {
     }
 
     it('follows writes: a KPA answer adds a notice for the employer, the employer’s answer removes it', () => {
-      const c = create(employer);
+      const pension = userOf(backend, MOCK_USER_IDS.otherOfficer);
+      const officerBefore = backend.store.noticeCount(pension);
+      const c = create(employer); // Beräkning: Pension och utbetalning's queue
+      expect(backend.store.noticeCount(pension)).to.equal(officerBefore + 1);
       const before = backend.store.noticeCount(employer);
-      const officerBefore = backend.store.noticeCount(officer);
       backend.store.reply(officer, c.number, { body: 'Svar', files: [] }, nextKey());
       expect(backend.store.noticeCount(employer)).to.equal(before + 1);
-      expect(backend.store.noticeCount(officer)).to.equal(officerBefore - 1);
+      expect(backend.store.noticeCount(pension)).to.equal(officerBefore);
       backend.store.reply(employer, c.number, { body: 'Tack', files: [] }, nextKey());
       expect(backend.store.noticeCount(employer)).to.equal(before);
+    });
+  });
+
+  describe("the officers' side", () => {
+    let pension: User;
+    beforeEach(() => (pension = userOf(backend, MOCK_USER_IDS.otherOfficer)));
+    const inDepartment = (user: User, subjectId: string) => user.department!.subjectIds.includes(subjectId);
+
+    it('an officer of another department gets 404 and never finds it; their own department is theirs (authz.department-scope)', () => {
+      const c = create(employer); // Beräkning
+      const foreign = backend.store.createConversation(
+        employer,
+        { subjectId: 'ovrigt', body: 'Övrigt', files: [] },
+        nextKey(),
+      ).conversation;
+      expect(backend.store.getConversation(pension, c.number).number).to.equal(c.number);
+      expectProblem(() => backend.store.getConversation(pension, foreign.number), 404);
+      expectProblem(
+        () => backend.store.reply(pension, foreign.number, { body: 'x', files: [] }, nextKey()),
+        404,
+      );
+      expectProblem(() => backend.store.claim(pension, foreign.number, foreign.version), 404);
+      expect(backend.store.search(pension, query({ messageNumber: foreign.number })).total).to.equal(0);
+      const all = backend.store.search(pension, query({ statuses: ALL_STATUSES }));
+      expect(all.total).to.be.greaterThan(0);
+      expect(all.items.every((s) => inDepartment(pension, s.subject.id))).to.equal(true);
+      // KPAH01 may see every department.
+      expect(backend.store.getConversation(officer, foreign.number).number).to.equal(foreign.number);
+    });
+
+    it("departmentOnly is the officer's queue: their department's Ämnen of every organisation, unless an Ämne is chosen", () => {
+      const queue = backend.store.search(officer, query({ statuses: ALL_STATUSES, departmentOnly: true }));
+      const expectedTotal = backend.store
+        .summaries()
+        .filter((s) => inDepartment(officer, s.subject.id)).length;
+      expect(queue.total).to.equal(expectedTotal);
+      expect(queue.items.every((s) => inDepartment(officer, s.subject.id))).to.equal(true);
+      expect(new Set(queue.items.map((s) => s.organisation.customerNumber)).size).to.be.greaterThan(1);
+      const chosen = backend.store.search(officer, query({ departmentOnly: true, subjectId: 'berakning' }));
+      expect(chosen.total).to.be.greaterThan(0);
+      // An employer's departmentOnly changes nothing.
+      expect(backend.store.search(employer, query({ departmentOnly: true })).total).to.equal(
+        backend.store.search(employer, query({ departmentOnly: false })).total,
+      );
+    });
+
+    it('filters by organisation and by unassigned (the reader’s side)', () => {
+      const byOrganisation = backend.store.search(
+        officer,
+        query({ customerNumber: '1042', statuses: ALL_STATUSES }),
+      );
+      expect(byOrganisation.total).to.be.greaterThan(0);
+      expect(byOrganisation.items.every((s) => s.organisation.customerNumber === '1042')).to.equal(true);
+      const unassigned = backend.store.search(officer, query({ unassigned: true, statuses: ALL_STATUSES }));
+      expect(unassigned.total).to.be.greaterThan(0);
+      expect(unassigned.items.every((s) => s.assignee === null)).to.equal(true);
+      // The employer's unassigned ones are others: each side has its own assignee.
+      const numbers = (r: { items: { number: string }[] }) => r.items.map((s) => s.number).join();
+      const employerUnassigned = backend.store.search(
+        employer,
+        query({ unassigned: true, statuses: ALL_STATUSES }),
+      );
+      expect(employerUnassigned.items.every((s) => s.assignee === null)).to.equal(true);
+      expect(numbers(employerUnassigned)).not.to.equal(numbers(unassigned));
+    });
+
+    it('each side assigns among its own people and reads only its own assignment (assignment.per-side)', () => {
+      const c = create(employer);
+      const claimed = backend.store.claim(officer, c.number, c.version);
+      expect(claimed.assignee?.id).to.equal(MOCK_USER_IDS.officer);
+      expect(claimed.history.map((h) => [h.action, h.actor.id])).to.deep.equal([
+        ['claimed', MOCK_USER_IDS.officer],
+      ]);
+      const employerView = backend.store.getConversation(employer, c.number);
+      expect(employerView.assignee).to.equal(null);
+      expect(employerView.history).to.deep.equal([]);
+      const both = backend.store.claim(employer, c.number, employerView.version);
+      expect(both.assignee?.id).to.equal(MOCK_USER_IDS.employer);
+      expect(backend.store.getConversation(officer, c.number).assignee?.id).to.equal(MOCK_USER_IDS.officer);
+      // A colleague at KPA takes over from the officer; the employer's assignee stays.
+      const taken = backend.store.takeOver(pension, c.number, both.version);
+      expect(taken.assignee?.id).to.equal(MOCK_USER_IDS.otherOfficer);
+      expect(taken.history.at(-1)?.previousAssignee?.id).to.equal(MOCK_USER_IDS.officer);
+      expect(backend.store.getConversation(employer, c.number).assignee?.id).to.equal(MOCK_USER_IDS.employer);
+    });
+
+    it('Väntar sedan: the employer’s first message since KPA last wrote, while it waits for KPA (queue.waiting-since)', () => {
+      const c = create(employer);
+      const first = c.messages[0]!.sentAt;
+      const waiting = () =>
+        backend.store.search(officer, query({ messageNumber: c.number })).items[0]!.waitingSince;
+      expect(waiting()).to.equal(first);
+      backend.store.reply(employer, c.number, { body: 'Ett tillägg', files: [] }, nextKey());
+      expect(waiting()).to.equal(first);
+      backend.store.reply(officer, c.number, { body: 'Svar', files: [] }, nextKey());
+      expect(waiting()).to.equal(null);
+      const again = backend.store.reply(
+        employer,
+        c.number,
+        { body: 'Tack, en fråga till', files: [] },
+        nextKey(),
+      );
+      expect(waiting()).to.equal(again.conversation.messages.at(-1)!.sentAt);
+      expect(backend.store.getConversation(officer, c.number).waitingSince).to.equal(waiting());
     });
   });
 

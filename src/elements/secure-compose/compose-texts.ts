@@ -11,8 +11,8 @@ export const texts = {
   chooseSubject: () => msg('Välj ämne'),
   subjectHint: () => msg('Ämnet avgör vilken avdelning på KPA Pension som tar emot meddelandet.'),
   organisation: words.organisation,
-  chooseOrganisation: () => msg('Välj organisation'),
-  organisationOption: words.organisationValue,
+  organisationHint: words.organisationHint,
+  organisationUnknown: words.organisationUnknown,
   message: words.message,
   replyTime: (days: number) =>
     days === 1

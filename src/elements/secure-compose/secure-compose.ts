@@ -5,7 +5,8 @@ import { ComposeController, type ComposeContext } from '../../controllers/compos
 import { NEW_CONVERSATION_DRAFT } from '../../controllers/drafts.js';
 import { MessageFormController, type MessageField } from '../../controllers/message-form.js';
 import { DEFAULT_RETRY_DELAYS, DEFAULT_SEND_TIMEOUT } from '../../controllers/send-controller.js';
-import type { Conversation } from '../../domain/index.js';
+import type { Conversation, Organisation } from '../../domain/index.js';
+import { findOrganisation, organisationLabel } from '../../domain/organisations.js';
 import { SecureAuthRequiredEvent } from '../../events/auth-required.js';
 import { SecureConversationOpenEvent } from '../../events/conversation-open.js';
 import { SecureMessageSentEvent } from '../../events/message-sent.js';
@@ -23,6 +24,7 @@ import {
 import { messageFormStyles } from '../shared/message-fields.styles.js';
 import { describedBy, renderFieldError } from '../shared/field-error.js';
 import { FocusAfterUpdate } from '../shared/focus-controller.js';
+import { renderOrganisationField } from '../shared/organisation-field.js';
 import { renderProblem } from '../shared/problem.js';
 import { renderSignedOut } from '../shared/signed-out.js';
 import { describeError, fieldProblemText } from '../shared/texts.js';
@@ -99,6 +101,9 @@ export class SecureCompose extends SecureElement {
   @state()
   private sent: Conversation | undefined = undefined;
 
+  /** KPA staff: the Organisation field's text while it names no organisation (undefined: the chosen one's label). */
+  #organisationText: string | undefined = undefined;
+
   readonly #form = new MessageFormController(this, {
     adapter: () => this.effectiveAdapter,
     fields: ['subject', 'body', 'files'],
@@ -110,6 +115,8 @@ export class SecureCompose extends SecureElement {
   readonly #context = new ComposeController(this, {
     adapter: () => this.effectiveAdapter,
     onLoaded: ({ user }) => {
+      // A new answer to who is signed in: nothing typed for someone else stays.
+      this.#organisationText = undefined;
       this.#form.fields = user.capabilities.canChooseOrganisation
         ? ['organisation', 'subject', 'body', 'files']
         : ['subject', 'body', 'files'];
@@ -134,13 +141,15 @@ export class SecureCompose extends SecureElement {
   #renderBody(): TemplateResult {
     const context = this.#context;
     const form = this.#form;
-    if (form.signedOut || context.state === 'auth-required')
+    if (form.signedOut || context.state === 'auth-required') {
+      this.#organisationText = undefined;
       return renderSignedOut({
         error: context.error,
         busy: context.state === 'loading',
         draftKept: form.hasUnsentContent,
         onRetry: () => context.reload(),
       });
+    }
     if (context.state === 'error' || form.configFailed) return this.#renderLoadProblem();
     const value = context.context;
     if (!value || !form.config) {
@@ -168,23 +177,7 @@ export class SecureCompose extends SecureElement {
     return html`
       <p class="note" part="note"><strong>${texts.obs()}</strong> ${texts.gdprNote()}</p>
       <form part="form" novalidate @submit=${(e: Event) => this.#submit(e)}>
-        ${renderErrorSummary(form, IDS)}
-        ${
-          staff
-            ? this.#renderSelect({
-                id: IDS.organisation,
-                label: texts.organisation(),
-                placeholder: texts.chooseOrganisation(),
-                value: draft.organisationCustomerNumber,
-                options: organisations.map((o) => ({
-                  value: o.customerNumber,
-                  label: texts.organisationOption(o.name, o.customerNumber),
-                })),
-                error: form.errors.organisation && fieldProblemText('organisation', form.errors.organisation),
-                change: (v) => form.setOrganisation(v),
-              })
-            : nothing
-        }
+        ${renderErrorSummary(form, IDS)} ${staff ? this.#renderOrganisation(organisations) : nothing}
         ${this.#renderSelect({
           id: IDS.subject,
           label: texts.subject(),
@@ -236,6 +229,38 @@ export class SecureCompose extends SecureElement {
       </select>
       ${renderFieldError(`${o.id}-error`, o.error)}
     </div>`;
+  }
+
+  /**
+   * KPA staff's recipient: a search over every organisation (290 of them). Text that names none
+   * stays as typed, with its error, and nothing is chosen; Skicka then asks to choose one.
+   */
+  #renderOrganisation(organisations: readonly Organisation[]): TemplateResult {
+    const form = this.#form;
+    const chosen = organisations.find((o) => o.customerNumber === form.draft.organisationCustomerNumber);
+    const typed = this.#organisationText;
+    const unknown = typed !== undefined && typed.trim() !== '';
+    return renderOrganisationField({
+      id: IDS.organisation,
+      label: texts.organisation(),
+      hint: texts.organisationHint(),
+      organisations,
+      text: typed ?? (chosen ? organisationLabel(chosen) : ''),
+      error: unknown
+        ? texts.organisationUnknown()
+        : form.errors.organisation && fieldProblemText('organisation', form.errors.organisation),
+      disabled: form.locked,
+      required: true,
+      input: (text) => {
+        this.#organisationText = text;
+        this.requestUpdate();
+      },
+      commit: (text) => {
+        const found = findOrganisation(organisations, text);
+        this.#organisationText = found || text.trim() === '' ? undefined : text;
+        form.setOrganisation(found?.customerNumber ?? '');
+      },
+    });
   }
 
   #renderConfirmation(conversation: Conversation): TemplateResult {

@@ -4,10 +4,12 @@ import { live } from 'lit/directives/live.js';
 import { READER_STATUSES, STATUSES, statusesOf, type ReaderStatus } from '../../domain/status.js';
 import type { ConversationFilters } from '../../domain/query.js';
 import type { FilterField } from '../../domain/filters.js';
-import type { Side, Subject } from '../../domain/types.js';
+import { sameUserId } from '../../domain/permissions.js';
+import type { Department, Organisation, Side, Subject } from '../../domain/types.js';
 import type { ValidationProblem } from '../../domain/validators.js';
 import { describedBy, renderFieldError } from '../shared/field-error.js';
-import { statusText, validationText } from '../shared/texts.js';
+import { renderOrganisationField } from '../shared/organisation-field.js';
+import { statusText, validationText, words } from '../shared/texts.js';
 import { texts } from './inbox-texts.js';
 
 /** What the filter panel shows and how it reports edits. */
@@ -18,12 +20,117 @@ export interface FiltersView {
   subjects: readonly Subject[];
   /** Whose words the status boxes use: the employer's five statuses, or KPA staff's three. */
   side: Side;
+  /** KPA staff's own filters (their department, organisation, Ansvarig); undefined for employer users. */
+  officer?: OfficerFilters;
   edit(patch: Partial<ConversationFilters>, when: 'debounced' | 'now'): void;
   apply(): void;
   reset(): void;
 }
 
+/** What KPA staff filter by besides the employer's filters. */
+export interface OfficerFilters {
+  userId: string;
+  department: Department | null;
+  /** The server lets them see every department (and so choose Alla ämnen). */
+  seesAll: boolean;
+  organisations: readonly Organisation[];
+  organisationText: string;
+  organisationUnknown: boolean;
+  inputOrganisation(text: string): void;
+  commitOrganisation(text: string): void;
+}
+
 export const FILTERS_ID = 'filters';
+
+/** The Ämne select's values for KPA staff's department queue and for every Ämne. */
+const DEPARTMENT = '#department';
+const ALL = '';
+
+/**
+ * Ämne: Alla ämnen and each Ämne; for KPA staff first their department's queue (the default),
+ * Alla ämnen only when the server lets them see every department, and otherwise only their
+ * department's Ämnen.
+ */
+function subjectField(view: FiltersView): TemplateResult {
+  const { draft, officer } = view;
+  const department = officer?.department ?? null;
+  const subjects =
+    department && !officer?.seesAll
+      ? view.subjects.filter((s) => department.subjectIds.includes(s.id))
+      : view.subjects;
+  const value = draft.subjectId ?? (department && draft.departmentOnly ? DEPARTMENT : ALL);
+  const change = (chosen: string) => {
+    if (chosen === DEPARTMENT) view.edit({ subjectId: null, departmentOnly: true }, 'now');
+    else if (chosen === ALL) view.edit({ subjectId: null, departmentOnly: department === null }, 'now');
+    else view.edit({ subjectId: chosen }, 'now');
+  };
+  return html`<div class="field">
+    <label for="f-subject">${texts.subject()}</label>
+    <select
+      id="f-subject"
+      .value=${live(value)}
+      @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}
+    >
+      ${
+        department
+          ? html`<option value=${DEPARTMENT} ?selected=${value === DEPARTMENT}>
+              ${texts.myDepartment(department.name)}
+            </option>`
+          : nothing
+      }
+      ${
+        !department || officer?.seesAll
+          ? html`<option value=${ALL} ?selected=${value === ALL}>${texts.allSubjects()}</option>`
+          : nothing
+      }
+      ${subjects.map((s) => html`<option value=${s.id} ?selected=${value === s.id}>${s.name}</option>`)}
+    </select>
+  </div>`;
+}
+
+/** Ansvarig for KPA staff: everyone's, the user's own (Mina) or nobody's yet (Ej tilldelade). */
+function responsibleField(view: FiltersView, officer: OfficerFilters): TemplateResult {
+  const { draft } = view;
+  const value = draft.unassigned
+    ? 'unassigned'
+    : draft.assigneeId.trim() !== '' && sameUserId(draft.assigneeId, officer.userId)
+      ? 'mine'
+      : 'all';
+  const change = (chosen: string) =>
+    view.edit(
+      chosen === 'mine'
+        ? { assigneeId: officer.userId, unassigned: false }
+        : { assigneeId: '', unassigned: chosen === 'unassigned' },
+      'now',
+    );
+  return html`<div class="field">
+    <label for="f-responsible">${texts.responsible()}</label>
+    <select
+      id="f-responsible"
+      .value=${live(value)}
+      @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}
+    >
+      <option value="all" ?selected=${value === 'all'}>${texts.everyone()}</option>
+      <option value="mine" ?selected=${value === 'mine'}>${texts.mine()}</option>
+      <option value="unassigned" ?selected=${value === 'unassigned'}>${texts.unassignedOnes()}</option>
+    </select>
+  </div>`;
+}
+
+/** KPA staff's filters after Ämne: the organisation search and Ansvarig. */
+function officerFields(view: FiltersView, officer: OfficerFilters): TemplateResult {
+  return html`${renderOrganisationField({
+    id: 'f-organisation',
+    label: words.organisation(),
+    hint: texts.organisationHint(),
+    organisations: officer.organisations,
+    text: officer.organisationText,
+    error: officer.organisationUnknown ? texts.organisationUnknown() : undefined,
+    input: (text) => officer.inputOrganisation(text),
+    commit: (text) => officer.commitOrganisation(text),
+  })}
+  ${responsibleField(view, officer)}`;
+}
 
 type TextField = 'messageNumber' | 'assigneeId' | 'text';
 
@@ -98,19 +205,7 @@ function renderFields(view: FiltersView): TemplateResult {
     const next = checked ? [...selected, ...group] : [...selected].filter((s) => !group.includes(s));
     view.edit({ statuses: STATUSES.filter((s) => next.includes(s)) }, 'now');
   };
-  return html`<div class="field">
-      <label for="f-subject">${texts.subject()}</label>
-      <select
-        id="f-subject"
-        .value=${live(view.draft.subjectId ?? '')}
-        @change=${(e: Event) => view.edit({ subjectId: (e.target as HTMLSelectElement).value || null }, 'now')}
-      >
-        <option value="" ?selected=${view.draft.subjectId === null}>${texts.allSubjects()}</option>
-        ${view.subjects.map(
-          (s) => html`<option value=${s.id} ?selected=${view.draft.subjectId === s.id}>${s.name}</option>`,
-        )}
-      </select>
-    </div>
+  return html`${subjectField(view)} ${view.officer ? officerFields(view, view.officer) : nothing}
     ${textInput(view, 'messageNumber', 'f-number', texts.messageNumber(), [numberGiven && 'f-number-note'], {
       inputmode: 'numeric',
     })}

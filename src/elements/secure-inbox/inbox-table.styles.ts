@@ -113,8 +113,20 @@ export const tableStyles = css`
     color: var(--_primary);
   }
 
-  .user-id {
+  .user-id,
+  .org-number {
     color: var(--_muted);
+  }
+
+  /* Väntar sedan past the reply time: bold, with a mark and words, not colour alone. */
+  .overdue {
+    font-weight: 700;
+  }
+
+  .overdue-note {
+    display: block;
+    font-weight: 700;
+    color: var(--_error);
   }
 
   tr.placeholder td {
@@ -174,6 +186,7 @@ export const tableStyles = css`
       overflow-wrap: anywhere;
     }
 
+    tbody tr.row > .organisation,
     tbody tr.row > .subject,
     tbody tr.row > .assignee {
       grid-column: 1 / -1;

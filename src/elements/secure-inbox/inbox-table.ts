@@ -1,11 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { formatOrganisationNumber } from '../../domain/organisations.js';
 import {
   formatDate,
   needsAttention,
   readerStatus,
-  SORT_KEYS,
+  workingDaysSince,
   type ConversationSummary,
   type SearchResult,
   type Side,
@@ -25,8 +26,10 @@ export interface TableView {
   busy: boolean;
   /** The search has taken long enough to show it: a bar along the top of the table. */
   showsLoading: boolean;
-  /** Whose attention counts (the current user's side). */
+  /** Whose attention counts and which columns show (the current user's side). */
   side: Side;
+  /** KPA staff: the reply time in working days that Väntar sedan is measured against, once known. */
+  replyDays?: number | undefined;
   /** True when the filters differ from the defaults (for the empty-state hint). */
   filtered: boolean;
   sortBy(key: SortKey): void;
@@ -68,8 +71,35 @@ function header(view: TableView, key: SortKey): TemplateResult {
   </th>`;
 }
 
+/**
+ * The columns each side sees: an employer user the manual's five; KPA staff also the
+ * organisation and how long the conversation has waited for KPA.
+ */
+export const COLUMNS: Readonly<Record<Side, readonly SortKey[]>> = {
+  employer: ['number', 'date', 'subject', 'status', 'assignee'],
+  kpa: ['number', 'date', 'organisation', 'subject', 'status', 'waiting', 'assignee'],
+};
+
 /** The columns' names, read once per render (each row repeats them above its values). */
 type Labels = Record<SortKey, string>;
+
+/**
+ * The number that opens a row's conversation: a link when the feature routes by URL, else a
+ * button; a row that needs attention has a marker for the eye and *Behöver hanteras* for screen
+ * readers. (Either is a nested template already, so sharing it costs a row nothing.)
+ */
+// prettier-ignore
+function opener(view: TableView, c: ConversationSummary, attention: boolean): TemplateResult {
+  const marker = attention ? html`<span class="marker" aria-hidden="true">●</span>` : nothing;
+  const attentionText = attention ? html`<span class="visually-hidden"> ${texts.attention()}</span>` : nothing;
+  return view.href
+    ? html`<a class="open" href=${view.href(c.number)} data-number=${c.number}
+        >${marker}<span .textContent=${c.number}></span>${attentionText}</a
+      >`
+    : html`<button type="button" class="open" data-number=${c.number}
+        >${marker}<span .textContent=${c.number}></span>${attentionText}</button
+      >`;
+}
 
 /**
  * One conversation's row. Each value has its column's name above it (`cell-label`), shown only
@@ -84,20 +114,10 @@ type Labels = Record<SortKey, string>;
 // prettier-ignore
 function row(view: TableView, c: ConversationSummary, labels: Labels): TemplateResult {
   const attention = needsAttention(c.status, view.side);
-  const marker = attention ? html`<span class="marker" aria-hidden="true">●</span>` : nothing;
-  const attentionText = attention ? html`<span class="visually-hidden"> ${texts.attention()}</span>` : nothing;
   return html`<tr .className=${attention ? 'row attention' : 'row'} role="row"
     ><th scope="row" role="rowheader" class="number"
       ><span class="cell-label" aria-hidden="true" .textContent=${labels.number}></span
-      >${
-        view.href
-          ? html`<a class="open" href=${view.href(c.number)} data-number=${c.number}
-              >${marker}<span .textContent=${c.number}></span>${attentionText}</a
-            >`
-          : html`<button type="button" class="open" data-number=${c.number}
-              >${marker}<span .textContent=${c.number}></span>${attentionText}</button
-            >`
-      }</th
+      >${opener(view, c, attention)}</th
     ><td role="cell" class="date"
       ><span class="cell-label" aria-hidden="true" .textContent=${labels.date}></span
       ><time .dateTime=${c.lastActivityAt} .textContent=${formatDate(c.lastActivityAt)}></time></td
@@ -110,6 +130,50 @@ function row(view: TableView, c: ConversationSummary, labels: Labels): TemplateR
         c.assignee
           ? html`<bdi class="name">${c.assignee.name}</bdi> <span class="user-id">(${c.assignee.id})</span>`
           : html`<span aria-hidden="true">–</span><span class="visually-hidden">${texts.noAssignee()}</span>`
+      }</td
+  ></tr>`;
+}
+
+/** Väntar sedan: working days since the oldest unanswered message, marked once past the reply time. */
+// prettier-ignore
+function waiting(c: ConversationSummary, replyDays: number | undefined, now: number): TemplateResult {
+  const since = c.waitingSince;
+  if (!since) return html`<span aria-hidden="true">–</span>`;
+  const days = workingDaysSince(since, now);
+  const overdue = replyDays !== undefined && days > replyDays;
+  return html`<time .className=${overdue ? 'overdue' : ''} .dateTime=${since} .textContent=${texts.waitingDays(days)}></time>${
+    overdue ? html` <span class="overdue-note"><span aria-hidden="true">!</span> ${texts.overdue()}</span>` : nothing
+  }`;
+}
+
+/**
+ * A KPA officer's row: the employer's columns, and the organisation (name and organisation
+ * number) and Väntar sedan; an assignee of KPA, or *Ej tilldelad*. Written like `row`.
+ */
+// prettier-ignore
+function officerRow(view: TableView, c: ConversationSummary, labels: Labels, now: number): TemplateResult {
+  const attention = needsAttention(c.status, 'kpa');
+  return html`<tr .className=${attention ? 'row attention' : 'row'} role="row"
+    ><th scope="row" role="rowheader" class="number"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.number}></span
+      >${opener(view, c, attention)}</th
+    ><td role="cell" class="date"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.date}></span
+      ><time .dateTime=${c.lastActivityAt} .textContent=${formatDate(c.lastActivityAt)}></time></td
+    ><td role="cell" class="organisation"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.organisation}></span
+      ><bdi class="name" .textContent=${c.organisation.name}></bdi> <span class="org-number" .textContent=${formatOrganisationNumber(c.organisation.organisationNumber)}></span></td
+    ><td role="cell" class="subject"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.subject}></span><bdi .textContent=${c.subject.name}></bdi></td
+    ><td role="cell" class="status"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.status}></span>${statusText(readerStatus(c.status, 'kpa'))}</td
+    ><td role="cell" class="waiting"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.waiting}></span>${waiting(c, view.replyDays, now)}</td
+    ><td role="cell" class="assignee"
+      ><span class="cell-label" aria-hidden="true" .textContent=${labels.assignee}></span>${
+        c.assignee
+          ? html`<bdi class="name">${c.assignee.name}</bdi> <span class="user-id">(${c.assignee.id})</span>`
+          : html`<span class="none" .textContent=${texts.unassigned()}></span>`
       }</td
   ></tr>`;
 }
@@ -133,12 +197,12 @@ function body(view: TableView) {
   const result = view.result;
   if (!result) {
     return html`<tr class="placeholder" role="row">
-      <td role="cell" colspan=${SORT_KEYS.length}>${texts.loading()}</td>
+      <td role="cell" colspan=${COLUMNS[view.side].length}>${texts.loading()}</td>
     </tr>`;
   }
   if (result.items.length === 0) {
     return html`<tr class="placeholder" role="row">
-      <td role="cell" colspan=${SORT_KEYS.length}>
+      <td role="cell" colspan=${COLUMNS[view.side].length}>
         <p class="empty">${texts.empty()}</p>
         ${view.filtered ? html`<p class="empty-hint">${texts.emptyHint()}</p>` : nothing}
       </td>
@@ -146,9 +210,12 @@ function body(view: TableView) {
   }
   // The rows change only with the result, the side, the links or the language: a render for
   // anything else (the table busy, the filter panel, a keystroke in a filter) does not redo them.
-  return guard([result, view.side, view.href, getLocale()], () => {
-    const labels = Object.fromEntries(SORT_KEYS.map((key) => [key, texts.column(key)])) as Labels;
-    return result.items.map((c) => row(view, c, labels));
+  // (For KPA staff also the reply time; Väntar sedan is counted to the moment of the result.)
+  return guard([result, view.side, view.href, getLocale(), view.replyDays], () => {
+    const labels = Object.fromEntries(COLUMNS[view.side].map((key) => [key, texts.column(key)])) as Labels;
+    if (view.side === 'employer') return result.items.map((c) => row(view, c, labels));
+    const now = Date.now();
+    return result.items.map((c) => officerRow(view, c, labels, now));
   });
 }
 
@@ -180,7 +247,7 @@ export function renderTable(view: TableView): TemplateResult {
       </caption>
       <thead role="rowgroup">
         <tr role="row">
-          ${SORT_KEYS.map((key) => header(view, key))}
+          ${COLUMNS[view.side].map((key) => header(view, key))}
         </tr>
       </thead>
       <tbody role="rowgroup" @click=${(event: MouseEvent) => onBodyClick(view, event)}>

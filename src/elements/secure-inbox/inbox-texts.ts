@@ -34,14 +34,36 @@ export const texts = {
         return msg('Meddelandenr');
       case 'date':
         return msg('Datum');
+      case 'organisation':
+        return words.organisation();
       case 'subject':
         return words.subject();
+      case 'waiting':
+        return msg('Väntar sedan');
       case 'status':
         return words.status();
       case 'assignee':
         return msg('Ansvarig');
     }
   },
+  myDepartment: (name: string) => msg(str`${name} (min avdelning)`),
+  organisationHint: words.organisationHint,
+  organisationUnknown: words.organisationUnknown,
+  responsible: () => msg('Ansvarig'),
+  everyone: () => msg('Alla'),
+  mine: () => msg('Mina'),
+  unassignedOnes: () => msg('Ej tilldelade'),
+  unassigned: () => msg('Ej tilldelad'),
+  waitingDays: (n: number): string => {
+    if (n === 0) return msg('Sedan i dag');
+    if (n === 1) return msg('1 arbetsdag');
+    return msg(str`${n} arbetsdagar`);
+  },
+  overdue: () => msg('Över svarstiden'),
+  replyTime: (days: number) =>
+    days === 1
+      ? msg('Svarstid till arbetsgivare: 1 arbetsdag.')
+      : msg(str`Svarstid till arbetsgivare: ${days} arbetsdagar.`),
   attention: () => msg('Behöver hanteras'),
   noAssignee: words.noAssignee,
   count: (n: number): string => {

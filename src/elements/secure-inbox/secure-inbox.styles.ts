@@ -34,6 +34,11 @@ const inboxBaseStyles = css`
   .count {
     font-weight: 600;
   }
+
+  .reply-time {
+    margin: 0;
+    color: var(--_muted);
+  }
 `;
 
 /** Last, so that it wins over the rules above. */

@@ -154,6 +154,19 @@ export class SecureInbox extends SecureElement {
         errors: inbox.errors,
         subjects: inbox.subjects,
         side: inbox.user?.side ?? 'employer',
+        officer:
+          inbox.user?.side === 'kpa'
+            ? {
+                userId: inbox.user.id,
+                department: inbox.user.department ?? null,
+                seesAll: inbox.user.capabilities.canSeeAllDepartments === true,
+                organisations: inbox.organisations,
+                organisationText: inbox.organisationText,
+                organisationUnknown: inbox.organisationUnknown,
+                inputOrganisation: (text) => inbox.inputOrganisation(text),
+                commitOrganisation: (text) => inbox.commitOrganisation(text),
+              }
+            : undefined,
         edit: (patch, when) => inbox.editFilters(patch, when),
         apply: () => inbox.applyFilters(),
         reset: () => inbox.resetFilters(),
@@ -163,6 +176,7 @@ export class SecureInbox extends SecureElement {
           ${result && !showProblem ? texts.count(result.total) : nothing}
         </div>
         ${inbox.showsLoading && result ? html`<p class="loading">${texts.loading()}</p>` : nothing}
+        ${inbox.config ? html`<p class="reply-time">${texts.replyTime(inbox.config.expectedReplyWorkingDays)}</p>` : nothing}
       </div>
       ${showProblem ? this.#renderProblem(state) : this.#renderResults(query)}
     `;
@@ -177,6 +191,7 @@ export class SecureInbox extends SecureElement {
       busy: inbox.state === 'loading' || inbox.state === 'idle',
       showsLoading: inbox.showsLoading,
       side: inbox.user?.side ?? 'employer',
+      replyDays: inbox.config?.expectedReplyWorkingDays,
       filtered: !isDefaultFilters(query.filters),
       sortBy: (key) => inbox.sortBy(key),
       open: (number) => this.emit(new SecureConversationOpenEvent(number)),

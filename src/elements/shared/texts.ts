@@ -29,6 +29,9 @@ export const words = {
   organisation: () => msg('Organisation'),
   organisationValue: (name: string, customerNumber: string) =>
     msg(str`${name} (kundnummer ${customerNumber})`),
+  /** The organisation search's hint and its error (organisation-field.ts). */
+  organisationHint: () => msg('Skriv namn, organisationsnummer eller kundnummer och välj i listan.'),
+  organisationUnknown: () => msg('Ingen organisation heter så. Välj en i listan.'),
   noAssignee: () => msg('Ingen ansvarig'),
   message: () => msg('Meddelande'),
   messages: () => msg('Meddelanden'),

@@ -153,7 +153,7 @@ describe('<secure-compose> form and validation', function () {
     expect(location.href).not.to.include('Utkast');
   });
 
-  it('a KPA case officer picks the organisation; the conversation starts as Nytt meddelande', async () => {
+  it('a KPA case officer searches for the organisation by keyboard; the conversation starts as Nytt meddelande', async () => {
     mock.backend.setCurrentUser(MOCK_USER_IDS.officer);
     const el = await renderCompose(mock.adapter());
     expect(text(el)).not.to.include('Vi svarar normalt');
@@ -162,15 +162,30 @@ describe('<secure-compose> form and validation', function () {
     await eventually(() => root(el).querySelector('#error-summary'));
     expect(text(el)).to.include('Välj organisation.');
     await expect(el).to.be.accessible();
-    const organisation = field<HTMLSelectElement>(el, 'Organisation');
-    organisation.value = mock.backend.store.organisations[1].customerNumber;
-    organisation.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    // 290 organisations to search, not a select of them all.
+    const organisation = field(el, 'Organisation');
+    expect(organisation.tagName).to.equal('INPUT');
+    expect(root(el).getElementById(organisation.getAttribute('list')!)!.children.length).to.equal(290);
+    organisation.focus();
+    await typeKeys('Ingenstans');
+    await sendKeys({ press: 'Tab' });
+    await eventually(() => text(el).includes('Ingen organisation heter så. Välj en i listan.'));
+    expect(organisation.value).to.equal('Ingenstans');
+    const wanted = mock.backend.store.organisations[1]!;
+    organisation.focus();
+    organisation.select();
+    await typeKeys(wanted.organisationNumber);
+    await sendKeys({ press: 'Tab' });
+    await eventually(
+      () => organisation.value === `${wanted.name} (212000-9871)`,
+      'the organisation is chosen',
+    );
+    expect(organisation.getAttribute('aria-invalid')).to.equal('false');
     button(el, 'Skicka').click();
     await eventually(() => confirmationNumber(el), 'not sent');
     const stored = mock.backend.store.peek(confirmationNumber(el)!)!;
     expect(stored.status).to.equal('new');
-    expect(stored.organisation.customerNumber).to.equal(mock.backend.store.organisations[1].customerNumber);
+    expect(stored.organisation.customerNumber).to.equal(wanted.customerNumber);
   });
 
   it('can be filled and sent with the keyboard alone; focus lands on the confirmation', async () => {

@@ -280,7 +280,7 @@ describe('<secure-inbox> filters', function () {
     await searched(el, spy, 2);
     expect(spy.searches[1].filters.statuses).to.deep.equal(['sent', 'answered']);
     expect(rows(el).length).to.be.greaterThan(0);
-    expect(new Set(rows(el).map((r) => r[3]))).to.deep.equal(new Set(['Väntar på KPA']));
+    expect(new Set(rows(el).map((r) => r[4]))).to.deep.equal(new Set(['Väntar på KPA']));
     field(el, 'Avslutad').click();
     await searched(el, spy, 3);
     expect(spy.searches[2].filters.statuses).to.deep.equal(['sent', 'answered', 'closed']);

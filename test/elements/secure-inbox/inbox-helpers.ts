@@ -45,6 +45,23 @@ export async function renderInbox(adapter: SecureMessagesAdapter, debounce = 300
   return el;
 }
 
+/**
+ * The inbox after a plain button *Före*, focused, for keyboard paths that start outside it (only
+ * Enter, selects and checkboxes search), once its first search is answered.
+ */
+export async function renderAfterButton(adapter: SecureMessagesAdapter): Promise<SecureInbox> {
+  const wrapper = await fixture<HTMLElement>(
+    html`<div>
+      <button>Före</button>
+      <secure-inbox .adapter=${adapter} .debounce=${60_000}></secure-inbox>
+    </div>`,
+  );
+  const el = wrapper.querySelector('secure-inbox') as SecureInbox;
+  await settled(el);
+  wrapper.querySelector('button')!.focus();
+  return el;
+}
+
 export function rowButtons(el: SecureInbox): HTMLButtonElement[] {
   return [...root(el).querySelectorAll<HTMLButtonElement>('tbody tr th[scope="row"] button')];
 }

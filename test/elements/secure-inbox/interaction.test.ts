@@ -1,12 +1,12 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from '../../keyboard.js';
-import type { SecureInbox } from '../../../src/elements/secure-inbox/secure-inbox.js';
 import { SecureInboxQueryChangedEvent } from '../../../src/events/events.js';
 import {
   button,
   field,
   numbers,
+  renderAfterButton,
   renderInbox,
   root,
   rowButtons,
@@ -107,15 +107,7 @@ describe('<secure-inbox> events and keyboard', function () {
     const wanted = mock.backend.store
       .records()
       .find((r) => r.summary.status === 'closed' && mock.backend.store.isVisible(user, r))!.summary.number;
-    const wrapper = await fixture<HTMLElement>(
-      html`<div>
-        <button>Före</button>
-        <secure-inbox .adapter=${mock.adapter()} .debounce=${60_000}></secure-inbox>
-      </div>`,
-    );
-    const el = wrapper.querySelector('secure-inbox') as SecureInbox;
-    await settled(el);
-    wrapper.querySelector('button')!.focus();
+    const el = await renderAfterButton(mock.adapter());
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement).to.equal(button(el, 'Nytt meddelande'));
     await sendKeys({ press: 'Tab' });

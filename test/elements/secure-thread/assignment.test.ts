@@ -274,14 +274,23 @@ describe('<secure-thread> Jag arbetar med ärendet and Jag tar över ärendet', 
     await eventually(() => focused(el)?.id === 'claim');
   });
 
-  it('a KPA case officer has no checkbox and no take-over (the server decides: canAssign)', async () => {
+  it("a KPA case officer claims among KPA staff: KPA's assignee, the employer's stays", async () => {
     backend.setCurrentUser(MOCK_USER_IDS.officer);
-    const number = pick(backend, (r) => r.summary.assignee !== null && r.summary.status !== 'closed');
+    const number = pick(
+      backend,
+      (r) => r.summary.assignee !== null && r.kpaAssignee === null && r.summary.status !== 'closed',
+    );
+    const employerAssignee = backend.store.record(number)!.summary.assignee!.id;
     const el = await renderThread(mock.adapter(), number);
     await loaded(el);
-    expect(hasField(el, 'Jag arbetar med ärendet')).to.equal(false);
+    expect(detail(el, 'Ansvarig handläggare')).to.equal('Ingen ansvarig');
     expect(hasButton(el, 'Jag tar över ärendet')).to.equal(false);
+    claimBox(el).click();
+    await eventually(() => backend.store.record(number)!.kpaAssignee?.id === MOCK_USER_IDS.officer);
+    await eventually(() => detail(el, 'Ansvarig handläggare').includes('Katarina Hallberg'));
+    expect(backend.store.record(number)!.summary.assignee!.id).to.equal(employerAssignee);
     expect(hasButton(el, 'Markera konversation som avslutad')).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 });
 
@@ -322,7 +331,7 @@ describe('<secure-thread> Markera konversation som avslutad', function () {
     expect(openDialog(el)).to.equal(undefined);
     expect(focused(el)?.id).to.equal('close');
     expect(backend.store.peek(number)!.status).to.equal('sent');
-    expect(detail(el, 'Status')).to.equal('Skickat');
+    expect(detail(el, 'Status')).to.equal('Väntar på KPA');
   });
 
   it('confirmed: the status becomes Avslutad, announced, with a history line', async () => {
@@ -362,7 +371,7 @@ describe('<secure-thread> Markera konversation som avslutad', function () {
     button(el, 'Ja, markera som avslutad').click();
     await eventually(() => alertText(el).includes('Någon annan har ändrat ärendet.'));
     expect(backend.store.peek(number)!.status).to.equal('sent');
-    await eventually(() => detail(el, 'Status') === 'Skickat');
+    await eventually(() => detail(el, 'Status') === 'Väntar på KPA');
     expect(focused(el)?.id).to.equal('action-problem');
     await expect(el).to.be.accessible();
   });

@@ -5,6 +5,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import type { Status } from '../../../src/domain/index.js';
+import { OFFICER_STATUS_WORDS } from '../../fixtures.js';
 import { SecureConversationChangedEvent, SecureMessageSentEvent } from '../../../src/events/events.js';
 import type { SecureThread } from '../../../src/elements/secure-thread/secure-thread.js';
 import {
@@ -83,13 +84,13 @@ describe('<secure-thread> the status table, through the UI', function () {
   }
 
   for (const [from, to] of KPA_SENDS) {
-    it(`KPA sends: ${LABEL[from]} → ${LABEL[to]} (as the employer sees it)`, async () => {
+    it(`KPA sends: ${LABEL[from]} → ${LABEL[to]} (as the employer sees it), which KPA reads as ${OFFICER_STATUS_WORDS[to]}`, async () => {
       backend.setCurrentUser(MOCK_USER_IDS.officer);
       const number = inStatus(from);
       const el = await renderThread(mock.adapter(), number);
       await reply(el, `KPA svarar (${from}).`);
       expect(backend.store.peek(number)!.status).to.equal(to);
-      expect(detail(el, 'Status')).to.equal(LABEL[to]);
+      expect(detail(el, 'Status')).to.equal(OFFICER_STATUS_WORDS[to]);
     });
   }
 
@@ -138,7 +139,8 @@ describe('<secure-thread> the status table, through the UI', function () {
       // A fresh adapter for each user, as after signing in again.
       el = await renderThread(mock.adapter(), number);
       await formReady(el);
-      expect(detail(el, 'Status'), `${id} sees`).to.equal(LABEL[before]);
+      const words = id === MOCK_USER_IDS.officer ? OFFICER_STATUS_WORDS : LABEL;
+      expect(detail(el, 'Status'), `${id} sees`).to.equal(words[before]);
       await act(el);
       expect(backend.store.peek(number)!.status, `after ${id}`).to.equal(after);
       before = after;
