@@ -22,6 +22,7 @@ describe('domain/organisations', () => {
 
   const found: [string, string | undefined][] = [
     ['Sjöviks kommun (212000-9871)', '1042'],
+    ['sjöviks kommun  (212000-9871)', '1042'],
     ['  sjöviks   KOMMUN ', '1042'],
     ['212000-9871', '1042'],
     ['2120009871', '1042'],
