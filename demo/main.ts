@@ -3,7 +3,8 @@
  * with Aktuella ärenden) with Säkra meddelanden embedded exactly as the portal would — the elements,
  * one REST adapter, and `<secure-adapter-provider>` — running on the MSW mock backend in the page.
  *
- * "Visa som" switches between the employer user NAEF00 and a KPA case officer on the same
+ * "Visa som" switches between the employer user NAEF00 and two KPA case officers (Arbetsgivarservice,
+ * who may see every department, and Pension och utbetalning, who sees its own) on the same
  * in-memory backend, so the whole life cycle (send, answer, reply, close, reopen) plays in one tab.
  * *Logga ut* signs out as a portal should: the server ends the session, then `forgetSession`.
  */
@@ -132,8 +133,15 @@ document.addEventListener('click', (event) => {
 });
 window.addEventListener('popstate', () => show());
 
+/** The people "Visa som" switches between. */
+const VIEW_AS: readonly [id: string, label: string][] = [
+  [MOCK_USER_IDS.employer, 'Arbetsgivare'],
+  [MOCK_USER_IDS.officer, 'KPA-handläggare'],
+  [MOCK_USER_IDS.otherOfficer, 'KPA-handläggare, Pension och utbetalning'],
+];
+
 function topBar(): TemplateResult {
-  const role = user?.side === 'kpa' ? 'officer' : 'employer';
+  const role = user?.id ?? MOCK_USER_IDS.employer;
   return html`<header class="topbar">
     <span class="logo" aria-label="KPA Pension">KPA</span>
     <p class="who">${user ? `${user.name} | ${user.id}` : ''}</p>
@@ -150,8 +158,9 @@ function topBar(): TemplateResult {
               id="view-as"
               @change=${(e: Event) => void switchUser((e.target as HTMLSelectElement).value)}
             >
-              <option value=${MOCK_USER_IDS.employer} ?selected=${role === 'employer'}>Arbetsgivare</option>
-              <option value=${MOCK_USER_IDS.officer} ?selected=${role === 'officer'}>KPA-handläggare</option>
+              ${VIEW_AS.map(
+                ([id, label]) => html`<option value=${id} ?selected=${role === id}>${label}</option>`,
+              )}
             </select>
           </p>`
         : nothing

@@ -227,3 +227,64 @@ test('the built demo works from a static server under a sub-path', async ({ page
 
   expect(problems).toEqual([]);
 });
+
+test('the built demo, both sides: a new message waits for KPA in the officer’s queue, the answer waits for the employer, the employer keeps the manual’s words', async ({
+  page,
+}) => {
+  const problems = pageProblems(page);
+  test.setTimeout(120_000);
+  const rowOf = (number: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: number }) });
+  const badge = page.getByRole('link', { name: /Säkra meddelanden.*ärenden? att hantera/ }).first();
+  // The count is in the badge's shadow tree: read it from the link's accessible name.
+  const countOf = async () => Number(/(\d+) ärenden? att hantera/.exec(await badge.ariaSnapshot())?.[1] ?? 0);
+  let number = '';
+  let before = 0;
+
+  await test.step('the employer writes about Övrigt; the list says Skickat', async () => {
+    await page.goto('?sida=sakra-meddelanden');
+    await expect(page.getByRole('table')).toBeVisible({ timeout: 15_000 });
+    await expect(badge).toBeVisible({ timeout: 15_000 });
+    before = await countOf();
+    expect(before).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Nytt meddelande' }).click();
+    await page.getByLabel('Ämne').selectOption({ label: 'Övrigt' });
+    await page
+      .getByLabel('Meddelande', { exact: true })
+      .fill('En fråga om en anställds pensionsgrundande lön.');
+    await page.getByRole('button', { name: 'Skicka' }).click();
+    number =
+      (await page.locator('.confirmation-number strong').textContent({ timeout: 15_000 }))?.trim() ?? '';
+    expect(number).toMatch(/^\d{5}$/);
+    await page.getByRole('button', { name: 'Tillbaka till Säkra meddelanden' }).click();
+    await expect(rowOf(number).getByRole('cell').nth(2)).toHaveText(/Skickat$/, { timeout: 15_000 });
+  });
+
+  await test.step('the officer finds it in the department’s queue, waiting for KPA since today, and answers', async () => {
+    await page.getByLabel('Visa som').selectOption({ label: 'KPA-handläggare' });
+    await expect(page.getByText('Katarina Hallberg | KPAH01')).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: /Väntar sedan/ })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText('Svarstid till arbetsgivare: 3 arbetsdagar.')).toBeVisible();
+    const row = rowOf(number);
+    await expect(row).toContainText('Kundnamnet 000000-0000');
+    await expect(row).toContainText('Väntar på KPA');
+    await expect(row).toContainText('Sedan i dag');
+    await expect(row).toContainText('Ej tilldelad');
+    await checkView(page, 'the officer’s list', { tabOrder: false });
+    await row.getByRole('rowheader').getByRole('link').click();
+    await page.getByLabel('Meddelande', { exact: true }).fill('Tack, vi återkommer med ett besked.');
+    await page.getByRole('button', { name: 'Skicka' }).click();
+    await expect(page.getByRole('article')).toHaveCount(2, { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Tillbaka till Säkra meddelanden' }).click();
+    await expect(rowOf(number)).toContainText('Väntar på arbetsgivaren', { timeout: 15_000 });
+  });
+
+  await test.step('the employer reads Svar inkommit, and the badge counts one more', async () => {
+    await page.getByLabel('Visa som').selectOption({ label: 'Arbetsgivare' });
+    await expect(page.getByText('Namn Efternamn | NAEF00')).toBeVisible();
+    await expect(rowOf(number).getByRole('cell').nth(2)).toHaveText(/Svar inkommit$/, { timeout: 15_000 });
+    await expect.poll(countOf, { timeout: 15_000 }).toBe(before + 1);
+  });
+
+  expect(problems).toEqual([]);
+});
