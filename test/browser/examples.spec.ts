@@ -1,6 +1,6 @@
 // Every example of the README against the built dist/ (npm run build first):
 // - examples/plain-html: served as it is (import map, no build step);
-// - examples/portal, react, vue, angular: built with Vite here, with `@kpa/secure-messages/*`
+// - examples/portal, officers, react, vue, angular: built with Vite here, with `@kpa/secure-messages/*`
 //   resolved through the package's own `exports` to dist/, as an installed package would be;
 // - examples/node-test under `node --test`: the mock backend in another site's tests.
 // The pages are served from the package root; their API requests are answered by the mock
@@ -14,6 +14,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { getResponse } from 'msw';
 import { build } from 'vite';
 import { createMockBackend, type MockBackend } from '../../mocks/backend.js';
+import { MOCK_USER_IDS } from '../../mocks/fixtures.js';
 import { failedResource, pageProblems } from './pages.js';
 
 const BUILT = join('node_modules', '.cache', 'examples');
@@ -21,7 +22,7 @@ const CSRF_TOKEN = 'example-csrf-token';
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  for (const name of ['portal', 'react', 'vue', 'angular']) {
+  for (const name of ['portal', 'officers', 'react', 'vue', 'angular']) {
     await build({
       configFile: false,
       logLevel: 'warn',
@@ -40,8 +41,11 @@ test.beforeAll(async () => {
 });
 
 /** Answers the page's API requests with the mock backend; with `csrf`, only those carrying the token. */
-async function mockApi(page: Page, { csrf = false } = {}): Promise<MockBackend> {
-  const backend = createMockBackend({ size: 60 });
+async function mockApi(
+  page: Page,
+  { csrf = false, user = MOCK_USER_IDS.employer as string } = {},
+): Promise<MockBackend> {
+  const backend = createMockBackend({ size: 60, currentUserId: user });
   await page.route('**/api/**', async (route) => {
     const request = route.request();
     if (csrf && (await request.headerValue('x-csrf-token')) !== CSRF_TOKEN) {
@@ -155,4 +159,23 @@ test('node-test: the mock backend in another site’s tests (node --test)', () =
     encoding: 'utf8',
   });
   expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+});
+
+test('officers: the same elements show a case officer the department’s queue and pick the organisation by search', async ({
+  page,
+}) => {
+  const problems = pageProblems(page, { console: failedResource });
+  const backend = await mockApi(page, { user: MOCK_USER_IDS.officer });
+  await page.goto(`${BUILT}/officers/index.html`);
+  for (const column of ['Organisation', 'Väntar sedan', 'Ansvarig'])
+    await expect(page.getByRole('columnheader', { name: column })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('link', { name: /Säkra meddelanden.*att hantera/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Nytt meddelande' }).click();
+  await page.getByLabel('Organisation').fill('Sjöviks kommun');
+  await page.getByLabel('Organisation').press('Tab');
+  await expect(page.getByLabel('Organisation')).toHaveValue('Sjöviks kommun (212000-9871)');
+  await sendMessage(page, 'Vi behöver uppgifter om en anställd.');
+  const number = await confirmedNumber(page);
+  expect(backend.store.peek(number)?.organisation.name).toBe('Sjöviks kommun');
+  expect(problems).toEqual([]);
 });
