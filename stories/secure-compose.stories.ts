@@ -1,7 +1,7 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/define/secure-compose.js';
 import { MOCK_USER_IDS } from '../mocks/index.js';
 import {
@@ -11,6 +11,7 @@ import {
   startingWith,
   storyAdapter,
   storyBackend,
+  tabOut,
   tokenArgTypes,
 } from './support.js';
 
@@ -160,9 +161,20 @@ export const SignedOutDuringSend: Story = {
 };
 
 const officerBackend = storyBackend({}, (b) => b.setCurrentUser(MOCK_USER_IDS.officer));
-/** A KPA case officer also picks the recipient organisation. */
+/**
+ * A KPA case officer also chooses the recipient organisation, in a search over all 290: an
+ * organisation number typed in full chooses it on leaving the field (Tab), which then shows its name
+ * and number.
+ */
 export const CaseOfficer: Story = {
   name: 'Case officer',
   parameters: { msw: { handlers: officerBackend.handlers } },
   render: compose,
+  play: async ({ canvasElement }) => {
+    const organisation = await findByRole<HTMLInputElement>(canvasElement, 'combobox', 'Organisation');
+    await userEvent.type(organisation, '2120009871');
+    await tabOut(organisation);
+    await waitFor(() => expect(organisation.value).toBe('Sjöviks kommun (212000-9871)'));
+    await expect(organisation.getAttribute('aria-invalid')).toBe('false');
+  },
 };

@@ -5,6 +5,7 @@ import { DEFAULT_FILTERS, DEFAULT_SORT, type SearchQuery } from '../src/domain/i
 import '../src/define/secure-inbox.js';
 import { MOCK_USER_IDS } from '../mocks/index.js';
 import {
+  atStoryNow,
   findByRole,
   findByText,
   paste,
@@ -162,13 +163,132 @@ export const AuthRequired: Story = {
   render: () => inbox(),
 };
 
-const officerBackend = backendWith();
-officerBackend.setCurrentUser(MOCK_USER_IDS.officer);
-/** A KPA case officer (KPAH01): every organisation, each status read from KPA's side; what waits for KPA needs attention. */
+/*
+ * A KPA case officer's list. Väntar sedan counts working days up to the browser's clock, while the
+ * backends are seeded at STORY_NOW: each officer story runs with Date.now at STORY_NOW
+ * (`atStoryNow`), so it shows the same waits, and the same baselines, on any day.
+ */
+
+/** Väntar sedan as shown, in working days (Sedan i dag 0, not waiting –1): to compare rows by their wait. */
+function waitingDays(value: string): number {
+  const days = /\d+/.exec(value);
+  if (days) return Number(days[0]);
+  return value === '–' ? -1 : 0;
+}
+
+const officerBackend = backendWith({}, (b) => b.setCurrentUser(MOCK_USER_IDS.officer));
+/**
+ * A KPA case officer (Katarina Hallberg, KPAH01, Arbetsgivarservice): their department's queue of
+ * every organisation, each status read from KPA's side, how long each conversation has waited for
+ * KPA against the reply time, and who at KPA has it; what waits for KPA needs attention.
+ */
 export const CaseOfficerView: Story = {
   name: 'Case officer view',
   parameters: { msw: { handlers: officerBackend.handlers } },
+  beforeEach: atStoryNow,
   render: () => inbox(),
+};
+
+const unassignedBackend = backendWith({}, (b) => b.setCurrentUser(MOCK_USER_IDS.officer));
+/** The officer's queue narrowed to what nobody at KPA has taken yet: Ansvarig = Ej tilldelade. */
+export const CaseOfficerUnassigned: Story = {
+  name: 'Case officer, unassigned',
+  parameters: { msw: { handlers: unassignedBackend.handlers } },
+  beforeEach: atStoryNow,
+  render: () => inbox(),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findByRole(canvasElement, 'button', 'Visa filtrering'));
+    const responsible = await findByRole<HTMLSelectElement>(canvasElement, 'combobox', 'Ansvarig');
+    await userEvent.selectOptions(responsible, 'unassigned');
+    await expect(responsible.value).toBe('unassigned');
+    // Every row left is Ej tilldelad.
+    await waitFor(() => {
+      const shown = rowValues(canvasElement, 'assignee');
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((a) => a === tr('Ej tilldelad'))).toBe(true);
+    });
+  },
+};
+
+const waitingBackend = backendWith({}, (b) => b.setCurrentUser(MOCK_USER_IDS.officer));
+/** Sorted by Väntar sedan, the longest wait first: the top rows are past the reply time. */
+export const CaseOfficerWaitingLong: Story = {
+  name: 'Case officer, waiting long',
+  parameters: { msw: { handlers: waitingBackend.handlers } },
+  beforeEach: atStoryNow,
+  render: () => inbox(),
+  play: async ({ canvasElement }) => {
+    const waiting = await findByRole(canvasElement, 'button', startingWith('Väntar sedan'));
+    await findByText(canvasElement, /\d{5}/, 'rowheader');
+    await userEvent.click(waiting);
+    const header = waiting.closest('th')!;
+    await waitFor(() => expect(header.getAttribute('aria-sort')).toBe('ascending'));
+    // The longest wait first, those not waiting last; the first is past the reply time.
+    await waitFor(() => {
+      const shown = rowValues(canvasElement, 'waiting');
+      expect(shown.length).toBeGreaterThan(0);
+      const days = shown.map(waitingDays);
+      expect(days).toEqual([...days].sort((a, b) => b - a));
+      expect(shown[0]).toContain(tr('Över svarstiden'));
+    });
+  },
+};
+
+const organisationBackend = backendWith({}, (b) => b.setCurrentUser(MOCK_USER_IDS.officer));
+/**
+ * The officer's queue for one organisation: its name typed into Organisation (a search over 290,
+ * with the browser's suggestions) and Enter, which chooses it; the field then shows its name and
+ * organisation number.
+ */
+export const CaseOfficerOrganisationSearch: Story = {
+  name: 'Case officer, organisation search',
+  parameters: { msw: { handlers: organisationBackend.handlers } },
+  beforeEach: atStoryNow,
+  render: () => inbox(),
+  play: async ({ canvasElement }) => {
+    // One of the organisations in the queue (most of it is the home organisation, Kundnamnet).
+    const name = 'Ekbacka Bostäder AB';
+    await findByText(canvasElement, name);
+    await userEvent.click(await findByRole(canvasElement, 'button', 'Visa filtrering'));
+    const organisation = await findByRole<HTMLInputElement>(canvasElement, 'combobox', 'Organisation');
+    await userEvent.type(organisation, name);
+    await userEvent.keyboard('{Enter}');
+    // Chosen: the field shows its name and organisation number.
+    await waitFor(() => expect(organisation.value).toBe(`${name} (556000-9954)`));
+    await expect(organisation.getAttribute('aria-invalid')).toBe('false');
+    // Every row left is that organisation's.
+    await waitFor(() => {
+      const shown = rowValues(canvasElement, 'organisation');
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((o) => o.startsWith(`${name} `))).toBe(true);
+    });
+  },
+};
+
+const departmentBackend = backendWith({}, (b) => b.setCurrentUser(MOCK_USER_IDS.otherOfficer));
+/**
+ * A case officer of another department (Jonas Lindström, KPJL02, Pension och utbetalning) whom the
+ * server lets see only its Ämnen: Beräkning and Utbetalning, and no Alla ämnen to choose.
+ */
+export const CaseOfficerAnotherDepartment: Story = {
+  name: 'Case officer, another department',
+  parameters: { msw: { handlers: departmentBackend.handlers } },
+  beforeEach: atStoryNow,
+  render: () => inbox({ filtersOpen: true }),
+  play: async ({ canvasElement }) => {
+    const subject = await findByRole<HTMLSelectElement>(canvasElement, 'combobox', 'Ämne');
+    // Their department's queue first, then only its Ämnen: no Alla ämnen.
+    await waitFor(() => {
+      const options = [...subject.options].map((o) => o.text.trim());
+      expect(options[0]).toMatch(/^Pension och utbetalning /);
+      expect(options.slice(1)).toEqual(['Beräkning', 'Utbetalning']);
+    });
+    await waitFor(() => {
+      const shown = rowValues(canvasElement, 'subject');
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((s) => ['Beräkning', 'Utbetalning'].includes(s))).toBe(true);
+    });
+  },
 };
 
 const narrowBackend = backendWith();

@@ -6,7 +6,7 @@ import '../src/define/secure-messages.js';
 import '../src/define/notice-badge.js';
 import type { SecureMessagesView } from '../src/index.js';
 import { ROUTING_MODES } from '../src/elements/secure-messages/secure-messages.js';
-import { storyAdapter, storyBackend, tokenArgTypes } from './support.js';
+import { atStoryNow, storyAdapter, storyBackend, tokenArgTypes } from './support.js';
 
 /**
  * `<secure-messages>`, the whole feature in one tag, in each of its views. The stories use
@@ -81,9 +81,10 @@ export const Conversation: Story = {
 };
 
 const officerBackend = storyBackend({ currentUserId: MOCK_USER_IDS.officer });
-/** The same tag for a KPA case officer: every organisation's conversations, and the Organisation filter. */
+/** The same tag for a KPA case officer: their department's queue of every organisation, and the officer's columns. */
 export const CaseOfficer: Story = {
   name: 'Case officer',
+  beforeEach: atStoryNow,
   parameters: { msw: { handlers: officerBackend.handlers } },
   render: () => feature(),
 };

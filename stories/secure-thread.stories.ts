@@ -319,8 +319,9 @@ export const LiveUpdate: Story = {
 const officer = storyBackend({}, (b) => b.setCurrentUser(MOCK_USER_IDS.officer));
 const officerNumber = inStatus(officer, 'sent');
 /**
- * The KPA case officer (KPAH01): the organisation is shown, there is no Jag arbetar med ärendet
- * (that is for the employer's staff), and Markera konversation som avslutad is offered.
+ * The KPA case officer (KPAH01): the organisation is shown, the status as KPA reads it, Jag arbetar
+ * med ärendet claims among KPA staff (the employer's staff have their own), and Markera
+ * konversation som avslutad is offered.
  */
 export const CaseOfficerView: Story = {
   name: 'Case officer view',

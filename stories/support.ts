@@ -11,6 +11,20 @@ export const BASE_URL = '/api/secure-messages/v1';
 /** A fixed "now", so every story shows the same dates. */
 export const STORY_NOW = new Date('2026-03-02T09:00:00Z');
 
+/**
+ * A story's `beforeEach` for what an element counts from the browser's clock (Väntar sedan):
+ * `Date.now` reads STORY_NOW, plus the time elapsed since, while the story is shown, so the
+ * story and its visual baselines look the same on any day. The returned cleanup restores it.
+ */
+export function atStoryNow(): () => void {
+  const realNow = Date.now;
+  const offset = STORY_NOW.getTime() - realNow();
+  Date.now = () => realNow() + offset;
+  return () => {
+    Date.now = realNow;
+  };
+}
+
 /** A deterministic mock backend; `setUp` may switch users or add faults. */
 export function storyBackend(
   options: MockBackendOptions = {},
@@ -129,7 +143,8 @@ function implicitRole(el: Element): string | undefined {
     const type = (el as HTMLInputElement).type;
     if (type === 'checkbox' || type === 'radio') return type;
     if (['button', 'submit', 'reset'].includes(type)) return 'button';
-    return 'textbox';
+    // A text field with suggestions (a datalist) is a combobox.
+    return el.hasAttribute('list') ? 'combobox' : 'textbox';
   }
   return undefined;
 }
@@ -280,6 +295,31 @@ export async function paste(field: HTMLInputElement | HTMLTextAreaElement, text:
   field.dispatchEvent(
     new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste', data: text }),
   );
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+}
+
+const TABBABLE = 'a[href], button, input, select, textarea, [tabindex]';
+
+/**
+ * Tab pressed in a field inside a shadow root, after typing into it, as the browser handles it: the
+ * field fires `change` (its value changed since it got focus) and the focus moves to the next
+ * control of its shadow root. (user-event's Tab does neither there: it moves the focus among the
+ * document's own elements, and fires `change` from a listener on the document, where the event's
+ * target is the shadow host, not the field.)
+ */
+export async function tabOut(field: HTMLInputElement | HTMLTextAreaElement): Promise<void> {
+  const key = { key: 'Tab', code: 'Tab', bubbles: true, composed: true, cancelable: true };
+  if (!field.dispatchEvent(new KeyboardEvent('keydown', key))) return;
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+  const next = [...(field.getRootNode() as ParentNode).querySelectorAll<HTMLElement>(TABBABLE)].find(
+    (el) =>
+      field.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING &&
+      el.tabIndex >= 0 &&
+      !el.matches(':disabled') &&
+      visible(el),
+  );
+  if (next) next.focus();
+  else field.blur();
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));
 }
 

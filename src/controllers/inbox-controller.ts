@@ -57,6 +57,8 @@ export class InboxController extends LoadController<Args, SearchResult> {
   config: ServerConfig | undefined = undefined;
   /** The Organisation filter's text while the user types, until it chooses (undefined: the chosen one's label). */
   #organisationText: string | undefined = undefined;
+  /** The user chose by text that names no organisation (cleared by the next keystroke). */
+  #organisationRejected = false;
 
   readonly #options: InboxControllerOptions;
   readonly #filters: InboxFilters;
@@ -192,14 +194,15 @@ export class InboxController extends LoadController<Args, SearchResult> {
     return chosen ? organisationLabel(chosen) : (this.draft.customerNumber ?? '');
   }
 
-  /** True when the Organisation filter holds text that names no organisation. */
+  /** True when the user chose by text that names no organisation (said once they choose, not while they type). */
   get organisationUnknown(): boolean {
-    return this.#organisationText !== undefined && this.#organisationText.trim() !== '';
+    return this.#organisationRejected;
   }
 
   /** A keystroke in the Organisation filter: kept as typed, nothing searched yet. */
   inputOrganisation(text: string): void {
     this.#organisationText = text;
+    this.#organisationRejected = false;
     this.host.requestUpdate();
   }
 
@@ -211,6 +214,7 @@ export class InboxController extends LoadController<Args, SearchResult> {
   commitOrganisation(text: string): void {
     const found = findOrganisation(this.organisations, text);
     this.#organisationText = found || text.trim() === '' ? undefined : text;
+    this.#organisationRejected = this.#organisationText !== undefined;
     if (found || text.trim() === '')
       this.editFilters({ customerNumber: found?.customerNumber ?? null }, 'now');
     else this.host.requestUpdate();
@@ -219,6 +223,7 @@ export class InboxController extends LoadController<Args, SearchResult> {
   /** Back to the default filters (sort and page size stay). */
   resetFilters(): void {
     this.#organisationText = undefined;
+    this.#organisationRejected = false;
     this.#filters.replace(defaultInboxQuery().filters);
     this.#filters.apply();
   }
@@ -368,6 +373,7 @@ export class InboxController extends LoadController<Args, SearchResult> {
     this.#filters.replace(this.#applied.filters);
     this.#filtersOpen = false;
     this.#organisationText = undefined;
+    this.#organisationRejected = false;
     this.#signedOut();
   }
 

@@ -103,6 +103,8 @@ export class SecureCompose extends SecureElement {
 
   /** KPA staff: the Organisation field's text while it names no organisation (undefined: the chosen one's label). */
   #organisationText: string | undefined = undefined;
+  /** The user chose by text that names no organisation (cleared by the next keystroke). */
+  #organisationRejected = false;
 
   readonly #form = new MessageFormController(this, {
     adapter: () => this.effectiveAdapter,
@@ -117,6 +119,7 @@ export class SecureCompose extends SecureElement {
     onLoaded: ({ user }) => {
       // A new answer to who is signed in: nothing typed for someone else stays.
       this.#organisationText = undefined;
+      this.#organisationRejected = false;
       this.#form.fields = user.capabilities.canChooseOrganisation
         ? ['organisation', 'subject', 'body', 'files']
         : ['subject', 'body', 'files'];
@@ -143,6 +146,7 @@ export class SecureCompose extends SecureElement {
     const form = this.#form;
     if (form.signedOut || context.state === 'auth-required') {
       this.#organisationText = undefined;
+      this.#organisationRejected = false;
       return renderSignedOut({
         error: context.error,
         busy: context.state === 'loading',
@@ -239,7 +243,7 @@ export class SecureCompose extends SecureElement {
     const form = this.#form;
     const chosen = organisations.find((o) => o.customerNumber === form.draft.organisationCustomerNumber);
     const typed = this.#organisationText;
-    const unknown = typed !== undefined && typed.trim() !== '';
+    const unknown = this.#organisationRejected;
     return renderOrganisationField({
       id: IDS.organisation,
       label: texts.organisation(),
@@ -253,11 +257,13 @@ export class SecureCompose extends SecureElement {
       required: true,
       input: (text) => {
         this.#organisationText = text;
+        this.#organisationRejected = false;
         this.requestUpdate();
       },
       commit: (text) => {
         const found = findOrganisation(organisations, text);
         this.#organisationText = found || text.trim() === '' ? undefined : text;
+        this.#organisationRejected = this.#organisationText !== undefined;
         form.setOrganisation(found?.customerNumber ?? '');
       },
     });

@@ -118,6 +118,23 @@ export const tableStyles = css`
     color: var(--_muted);
   }
 
+  /* The officer's rows are two lines high: the organisation's number under its name, the user id
+     under the assignee's, the note of a long wait under its days, and the status in two lines, so
+     that seven columns fit a wide screen. */
+  .org-number {
+    display: block;
+    white-space: nowrap;
+  }
+
+  tr.officer > .status {
+    min-width: 7rem;
+    white-space: normal;
+  }
+
+  tr.officer .user-id {
+    display: block;
+  }
+
   /* Väntar sedan past the reply time: bold, with a mark and words, not colour alone. */
   .overdue {
     font-weight: 700;

@@ -153,7 +153,7 @@ function waiting(c: ConversationSummary, replyDays: number | undefined, now: num
 // prettier-ignore
 function officerRow(view: TableView, c: ConversationSummary, labels: Labels, now: number): TemplateResult {
   const attention = needsAttention(c.status, 'kpa');
-  return html`<tr .className=${attention ? 'row attention' : 'row'} role="row"
+  return html`<tr .className=${attention ? 'row officer attention' : 'row officer'} role="row"
     ><th scope="row" role="rowheader" class="number"
       ><span class="cell-label" aria-hidden="true" .textContent=${labels.number}></span
       >${opener(view, c, attention)}</th

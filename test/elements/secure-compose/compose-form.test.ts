@@ -168,6 +168,8 @@ describe('<secure-compose> form and validation', function () {
     expect(root(el).getElementById(organisation.getAttribute('list')!)!.children.length).to.equal(290);
     organisation.focus();
     await typeKeys('Ingenstans');
+    await el.updateComplete;
+    expect(text(el)).not.to.include('Ingen organisation heter så.');
     await sendKeys({ press: 'Tab' });
     await eventually(() => text(el).includes('Ingen organisation heter så. Välj en i listan.'));
     expect(organisation.value).to.equal('Ingenstans');

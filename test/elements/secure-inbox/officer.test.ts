@@ -149,6 +149,9 @@ describe('<secure-inbox> for a KPA case officer', function () {
       expect(rows(el).every((r) => r[2]!.startsWith(`${name} `))).to.equal(true);
       input.select();
       await typeText('Ingenstans');
+      // Nothing is wrong while the user is still typing.
+      await el.updateComplete;
+      expect(input.getAttribute('aria-invalid')).to.equal('false');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(input.value).to.equal('Ingenstans');
