@@ -5,6 +5,7 @@ import {
   isolated,
   needsAttention,
   plainFileName,
+  workingDaysSince,
   type Conversation,
   type ConversationSummary,
   type HistoryEntry,
@@ -68,6 +69,8 @@ function styledLike(
 }
 
 export const COLUMNS = ['Meddelandenr', 'Datum', 'Ämne', 'Status', 'Ansvarig'];
+/** The mock server's reply time, which the officer's list states and measures Väntar sedan against. */
+const REPLY_DAYS = 3;
 
 /** One row of inbox-table.ts: a row header with the number's button, four cells, each labelled for the narrow layout. */
 const rowPrototype = h(
@@ -87,11 +90,8 @@ const rowPrototype = h(
 );
 rowPrototype.setAttribute('role', 'row');
 
-function handRow(c: ConversationSummary, side: Side): HTMLTableRowElement {
-  const row = rowPrototype.cloneNode(true) as HTMLTableRowElement;
-  const attention = needsAttention(c.status, side);
-  row.className = attention ? 'row attention' : 'row';
-  const [number, date, subject, status, assignee] = row.children;
+/** A row's number (its button, with the attention marker) and date, as both rows write them. */
+function numberAndDate(number: Element, date: Element, c: ConversationSummary, attention: boolean): void {
   const open = number.lastElementChild!;
   open.setAttribute('data-number', c.number);
   if (attention) open.append(decoration('●', 'marker'), h('span', '', c.number), hidden(' Behöver hanteras'));
@@ -99,12 +99,83 @@ function handRow(c: ConversationSummary, side: Side): HTMLTableRowElement {
   const time = date.lastElementChild as HTMLTimeElement;
   time.dateTime = c.lastActivityAt;
   time.textContent = formatDate(c.lastActivityAt);
+}
+
+function handRow(c: ConversationSummary, side: Side): HTMLTableRowElement {
+  const row = rowPrototype.cloneNode(true) as HTMLTableRowElement;
+  const attention = needsAttention(c.status, side);
+  row.className = attention ? 'row attention' : 'row';
+  const [number, date, subject, status, assignee] = row.children;
+  numberAndDate(number, date, c, attention);
   subject.lastElementChild!.textContent = c.subject.name;
   status.append(STATUS_WORDS[c.status]);
   if (c.assignee) {
     assignee.append(h('bdi', 'name', c.assignee.name), ' ', h('span', 'user-id', `(${c.assignee.id})`));
   } else {
     assignee.append(decoration('–'), hidden('Ingen ansvarig'));
+  }
+  return row;
+}
+
+export const OFFICER_COLUMNS = [
+  'Meddelandenr',
+  'Datum',
+  'Organisation',
+  'Ämne',
+  'Status',
+  'Väntar sedan',
+  'Ansvarig',
+];
+
+/** A KPA officer's row of inbox-table.ts: the employer's cells, the organisation and Väntar sedan. */
+const officerRowPrototype = h(
+  'tr',
+  '',
+  rowPrototype.children[0]!.cloneNode(true),
+  rowPrototype.children[1]!.cloneNode(true),
+  attrs(
+    h(
+      'td',
+      'organisation',
+      decoration(OFFICER_COLUMNS[2], 'cell-label'),
+      h('bdi', 'name'),
+      ' ',
+      h('span', 'org-number'),
+    ),
+    { role: 'cell' },
+  ),
+  rowPrototype.children[2]!.cloneNode(true),
+  rowPrototype.children[3]!.cloneNode(true),
+  attrs(h('td', 'waiting', decoration(OFFICER_COLUMNS[5], 'cell-label')), { role: 'cell' }),
+  rowPrototype.children[4]!.cloneNode(true),
+);
+officerRowPrototype.setAttribute('role', 'row');
+
+/** The officer's row by hand, Väntar sedan counted against the reply time as the element does. */
+function handOfficerRow(c: ConversationSummary, replyDays: number, now: number): HTMLTableRowElement {
+  const row = officerRowPrototype.cloneNode(true) as HTMLTableRowElement;
+  const attention = needsAttention(c.status, 'kpa');
+  row.className = attention ? 'row officer attention' : 'row officer';
+  const [number, date, organisation, subject, status, waiting, assignee] = row.children;
+  numberAndDate(number, date, c, attention);
+  const n = c.organisation.organisationNumber;
+  organisation.children[1]!.textContent = c.organisation.name;
+  organisation.lastElementChild!.textContent = `${n.slice(0, 6)}-${n.slice(6)}`;
+  subject.lastElementChild!.textContent = c.subject.name;
+  status.append(attention ? 'Väntar på KPA' : c.status === 'closed' ? 'Avslutad' : 'Väntar på arbetsgivaren');
+  if (!c.waitingSince) waiting.append(decoration('–'));
+  else {
+    const days = workingDaysSince(c.waitingSince, now);
+    const words = days === 0 ? 'Sedan i dag' : days === 1 ? '1 arbetsdag' : `${days} arbetsdagar`;
+    const since = h('time', days > replyDays ? 'overdue' : '', words);
+    (since as HTMLTimeElement).dateTime = c.waitingSince;
+    waiting.append(since);
+    if (days > replyDays) waiting.append(' ', h('span', 'overdue-note', decoration('!'), ' Över svarstiden'));
+  }
+  if (c.assignee) {
+    assignee.append(h('bdi', 'name', c.assignee.name), ' ', h('span', 'user-id', `(${c.assignee.id})`));
+  } else {
+    assignee.append(h('span', 'none', 'Ej tilldelad'));
   }
   return row;
 }
@@ -123,7 +194,8 @@ export function handInbox(
   const region = root.querySelector('[role="region"]')!;
   const busy = () => region.setAttribute('aria-busy', 'true');
   busy();
-  const cell = attrs(h('td', '', 'Hämtar meddelanden …'), { role: 'cell', colspan: String(COLUMNS.length) });
+  const columns = side === 'kpa' ? OFFICER_COLUMNS : COLUMNS;
+  const cell = attrs(h('td', '', 'Hämtar meddelanden …'), { role: 'cell', colspan: String(columns.length) });
   body.append(attrs(h('tr', 'placeholder', cell), { role: 'row' }));
   body.addEventListener('click', (event) => {
     const number = (event.target as Element).closest('button.open')?.getAttribute('data-number');
@@ -135,7 +207,10 @@ export function handInbox(
     host,
     busy,
     show(result) {
-      body.replaceChildren(...result.items.map((c) => handRow(c, side)));
+      const now = Date.now();
+      body.replaceChildren(
+        ...result.items.map((c) => (side === 'kpa' ? handOfficerRow(c, REPLY_DAYS, now) : handRow(c, side))),
+      );
       region.setAttribute('aria-busy', 'false');
       const total = result.total.toLocaleString('sv');
       count.textContent = `${total} meddelanden`;

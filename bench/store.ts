@@ -15,9 +15,18 @@ export const backend = createMockBackend({
   liveUpdates: false,
 });
 
-export const adapter = createRestAdapter({
-  baseUrl: '/api/secure-messages/v1',
-  fetch: async (input, init) =>
-    (await getResponse(backend.handlers, new Request(new URL(String(input), location.href), init))) ??
-    new Response(null, { status: 404 }),
-});
+const inPage = () =>
+  createRestAdapter({
+    baseUrl: '/api/secure-messages/v1',
+    fetch: async (input, init) =>
+      (await getResponse(backend.handlers, new Request(new URL(String(input), location.href), init))) ??
+      new Response(null, { status: 404 }),
+  });
+
+export const adapter = inPage();
+
+/**
+ * The same store read by a KPA case officer (while the officer's case signs them in): an adapter
+ * of its own, so that its session is the officer's.
+ */
+export const officerAdapter = inPage();
