@@ -17,15 +17,17 @@ const elements = {
 // 0.6–0.8 kB, and reading the stream (the REST adapter's streamEvents with eventsource-parser)
 // 1.8 kB more in the whole feature. Keeping a long list's rows and messages from being redone on
 // every render (Lit's guard, one delegated listener each) cost the inbox and the thread 0.1 kB.
+// The officers' side raised them again: the officer's rows, filters and organisation search cost
+// the inbox 1.9 kB, the search in the form 0.4 kB, statuses worded for the reader 0.1 kB.
 const LIMITS = {
   'notice-badge': '11.45 kB',
   'secure-adapter-provider': '6.6 kB',
-  'secure-compose': '19.8 kB',
-  'secure-inbox': '19.1 kB',
-  'secure-thread': '25.7 kB',
-  'secure-messages': '32.8 kB',
+  'secure-compose': '20.3 kB',
+  'secure-inbox': '21.05 kB',
+  'secure-thread': '25.95 kB',
+  'secure-messages': '34.7 kB',
 };
-const WHOLE_FEATURE_LIMIT = '40.05 kB';
+const WHOLE_FEATURE_LIMIT = '41.85 kB';
 const withLit = (config) => ({ ...config, format: 'esm', external: ['./en-*'] });
 const check = (name, imports, limit) => ({
   name,
